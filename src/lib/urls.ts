@@ -1,0 +1,40 @@
+/**
+ * Languages and site-relative URLs, kept apart from the UI strings so that browser code can use
+ * them without shipping the dictionaries.
+ */
+export const LANGS = ['en', 'sv'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'en';
+
+export function isLang(s: unknown): s is Lang {
+  return typeof s === 'string' && (LANGS as readonly string[]).includes(s);
+}
+
+/** The `lang` route parameter: undefined for English (no prefix), "sv" for Swedish. */
+export function langParam(lang: Lang): string | undefined {
+  return lang === DEFAULT_LANG ? undefined : lang;
+}
+
+/**
+ * Site-relative URL of a page: base + language prefix + path, always with a trailing slash.
+ * `localizedPath("/mim-help/", "sv", "codes/6025")` gives "/mim-help/sv/codes/6025/".
+ */
+export function localizedPath(base: string, lang: Lang, pagePath = ''): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const p = pagePath.replace(/^\/+|\/+$/g, '');
+  const prefix = lang === DEFAULT_LANG ? '' : `${lang}/`;
+  return `${b}${prefix}${p}${p ? '/' : ''}`;
+}
+
+/** Splits a site-relative path into language and page path, so the switcher keeps the reader on the same page. */
+export function splitLocalizedPath(base: string, pathname: string): { lang: Lang; pagePath: string } {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  let rest = pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\/+/, '');
+  let lang: Lang = DEFAULT_LANG;
+  const first = rest.split('/')[0];
+  if (isLang(first) && first !== DEFAULT_LANG) {
+    lang = first;
+    rest = rest.slice(first.length);
+  }
+  return { lang, pagePath: rest.replace(/^\/+|\/+$/g, '') };
+}
