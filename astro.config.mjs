@@ -8,6 +8,8 @@ export default defineConfig({
   // SITE_URL sets the origin for canonical links; SITE_BASE builds for a subpath (for example /mim-help/).
   site: siteUrl(process.env.SITE_URL),
   base: siteBase(process.env.SITE_BASE),
+  // SITE_OUT_DIR lets the tests keep a root build and a subpath build side by side.
+  outDir: process.env.SITE_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   i18n: {

@@ -39,9 +39,15 @@ const kebabId = z
 const localized = z
   .object({
     /** English text. */
-    en: z.string().trim().min(1, { message: 'the English text (en) is empty: write it, or remove the item' }),
+    en: z
+      .string({ error: 'the English text (en) is missing: add an "en:" line' })
+      .trim()
+      .min(1, { message: 'the English text (en) is empty: write it, or remove the item' }),
     /** Swedish text (natural Swedish for IT administrators, not word by word). */
-    sv: z.string().trim().min(1, { message: 'the Swedish text (sv) is missing: add an "sv:" line beside "en:"' }),
+    sv: z
+      .string({ error: 'the Swedish text (sv) is missing: add an "sv:" line beside "en:"' })
+      .trim()
+      .min(1, { message: 'the Swedish text (sv) is empty: write it beside "en:"' }),
   })
   .strict();
 

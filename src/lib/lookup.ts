@@ -106,7 +106,7 @@ export function editDistance(a: string, b: string, cap = 3): number {
 /** Words joined by hyphens: run statuses, run errors, object errors. */
 const HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
 /** Event IDs named as such: "Event ID: 6025", "EventID 6025", "<EventID>6025</EventID>", "händelse-ID 6025". */
-const EVENT_CONTEXT = /(?:event\s*id|eventid|event|h[äa]ndelse-?id)\s*(?:[:#=]|>|&gt;)?\s*"?(\d{3,5})\b/g;
+const EVENT_CONTEXT = /(?:<eventid[^>]{0,60}>\s*|(?:event\s*id|eventid|event|h[äa]ndelse-?id)\s*(?:[:#=]|&gt;)?\s*"?)(\d{3,5})\b/g;
 /** HRESULTs: 0x form, 8 bare hex digits starting 8-f, signed or unsigned decimal. */
 const HRESULT_TOKEN = /(?<![0-9a-z])(?:0x[0-9a-f]{8}|[89a-f][0-9a-f]{7}|-21\d{8}|2[1-9]\d{8}|4[0-2]\d{8})(?![0-9a-z])/g;
 /** Text inside XML elements, for single-word codes such as <step-result>success</step-result>. */

@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './tests/e2e/browser';
+
+/**
+ * End-to-end tests in a real Chromium against production builds: one served at the root and
+ * one under /mim-help/, both through scripts/serve.mjs with the shipped headers (CSP included).
+ * Each web server builds its site first (--build), unless E2E_SKIP_BUILD=1 reuses the last build.
+ */
+export const SITES = {
+  root: { port: 4410, base: '/', outDir: 'dist-e2e-root' },
+  subpath: { port: 4411, base: '/mim-help/', outDir: 'dist-e2e-sub' },
+} as const;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'off',
+  },
+  projects: Object.entries(SITES).map(([name, s]) => ({
+    name,
+    use: { browserName: 'chromium' as const, baseURL: `http://127.0.0.1:${s.port}${s.base}` },
+  })),
+  webServer: Object.values(SITES).map((s) => ({
+    command: `node scripts/serve.mjs ${process.env.E2E_SKIP_BUILD === '1' ? '' : '--build '}--port ${s.port} --dir ${s.outDir}`,
+    env: { SITE_BASE: s.base },
+    url: `http://127.0.0.1:${s.port}${s.base}`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+  })),
+});

@@ -1,0 +1,58 @@
+/**
+ * Builds a tiny fixture site with the real project code: a temporary folder with this project's
+ * astro.config.mjs, src/ and public/, the fixture's content/, and a link to node_modules.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = path.join(ROOT, 'tests/build/fixtures');
+
+export interface Site {
+  dir: string;
+  /** Writes (or with null, deletes) a file relative to the site root. */
+  write(rel: string, text: string | null): void;
+  read(rel: string): string;
+  build(env?: Record<string, string>): { ok: boolean; output: string };
+  remove(): void;
+}
+
+/** The environment without what Vitest sets for itself (BASE_URL, MODE, …), which would leak into the build. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)) delete env[k];
+  return env;
+}
+
+export function makeSite(fixture: string): Site {
+  const dir = mkdtempSync(path.join(tmpdir(), `mim-fixture-${fixture}-`));
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, f), path.join(dir, f));
+  for (const d of ['src', 'public']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
+  cpSync(path.join(FIXTURES, fixture, 'content'), path.join(dir, 'content'), { recursive: true });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return {
+    dir,
+    write(rel, text) {
+      const p = path.join(dir, rel);
+      if (text === null) return unlinkSync(p);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, text);
+    },
+    read: (rel) => readFileSync(path.join(dir, rel), 'utf8'),
+    build(env = {}) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+        timeout: 170_000,
+      });
+      // Strip ANSI colours so assertions read the plain text an author sees.
+      const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+      return { ok: r.status === 0, output };
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

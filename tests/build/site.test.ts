@@ -1,0 +1,84 @@
+/** The valid fixture builds into the pages, JSON and search index the site promises. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { makeSite, type Site } from './harness';
+
+for (const base of ['/', '/mim-help/']) {
+  describe(`a valid site built for base ${base}`, () => {
+    let site: Site;
+    let dist: string;
+    beforeAll(() => {
+      site = makeSite('valid-minimal');
+      const r = site.build(base === '/' ? {} : { SITE_BASE: base, SITE_URL: 'https://help.contoso.local' });
+      expect(r.ok, r.output).toBe(true);
+      dist = path.join(site.dir, 'dist');
+    });
+    afterAll(() => site.remove());
+    const html = (p: string) => site.read(path.join('dist', p, 'index.html'));
+
+    it('writes every page in both languages', () => {
+      for (const p of ['', 'codes', 'codes/stopped-server', 'codes/pcns-event-6025', 'codes/0x8023063d', 'steps/first-step', 'lookup']) {
+        expect(existsSync(path.join(dist, p, 'index.html')), p).toBe(true);
+        expect(existsSync(path.join(dist, 'sv', p, 'index.html')), `sv/${p}`).toBe(true);
+      }
+      expect(existsSync(path.join(dist, '404.html'))).toBe(true);
+    });
+
+    it('sets <html lang> per language', () => {
+      expect(html('codes/stopped-server')).toMatch(/^<!DOCTYPE html><html lang="en"/);
+      expect(html('sv/codes/stopped-server')).toMatch(/^<!DOCTYPE html><html lang="sv"/);
+    });
+
+    it('puts the exact code in the h1 of its page, with Pagefind filters and meta', () => {
+      const page = html('codes/pcns-event-6025');
+      expect(page).toMatch(/<h1><code class="code-id">6025<\/code>/);
+      expect(page).toContain('data-pagefind-filter="kind:event-id, component:pcns"');
+      expect(page).toContain('data-pagefind-meta="code:6025"');
+      expect(page).toContain('<main id="main" data-pagefind-body>');
+    });
+
+    it('marks an uncertain code as unverified', () => {
+      expect(html('codes/pcns-event-6025')).toContain('class="callout unverified"');
+      expect(html('codes/stopped-server')).not.toContain('class="callout unverified"');
+    });
+
+    it('renders the step MDX and rewrites its links for base and language', () => {
+      const en = html('steps/first-step');
+      expect(en).toContain('The fixture step page renders its MDX.');
+      expect(en).toContain(`href="${base}codes/stopped-server/"`);
+      expect(en).toContain(`href="${base}steps/second-step/#checks"`);
+      expect(html('sv/steps/first-step')).toContain(`href="${base}sv/codes/stopped-server/"`);
+    });
+
+    it('writes /codes.json with site-relative URLs that include the base path', () => {
+      const json = JSON.parse(site.read('dist/codes.json'));
+      expect(json.codes).toHaveLength(4);
+      const c = json.codes.find((x: { code: string }) => x.code === 'stopped-server');
+      expect(c).toMatchObject({ kind: 'run-status', category: 'stopped', component: 'fim-service-ma', title: 'The FIM Service MA stopped', url: `${base}codes/stopped-server/`, aliases: [] });
+      expect(typeof c.summary).toBe('string');
+    });
+
+    it('writes an exact-match map per language', () => {
+      const en = JSON.parse(site.read('dist/lookup-index.json'));
+      const sv = JSON.parse(site.read('dist/sv/lookup-index.json'));
+      expect(en.keys['6025']).toBeDefined();
+      expect(en.entries[en.keys['0x8023063d'][0]].s).toBe('0x8023063d');
+      expect(sv.entries[sv.keys['stopped-server'][0]].t).toBe('FIM Service MA stoppade');
+      expect(sv.strings['lookup.noEntry']).toBe('Ingen post för');
+    });
+
+    it('builds one Pagefind index per language', () => {
+      const files = readdirSync(path.join(dist, 'pagefind'));
+      expect(files.some((f) => /^pagefind\.en_.*\.pf_meta$/.test(f))).toBe(true);
+      expect(files.some((f) => /^pagefind\.sv_.*\.pf_meta$/.test(f))).toBe(true);
+    });
+
+    it('links canonical and hreflang alternates to the configured origin', () => {
+      const origin = base === '/' ? 'http://localhost:4321' : 'https://help.contoso.local';
+      const page = html('sv/codes/stopped-server');
+      expect(page).toContain(`<link rel="canonical" href="${origin}${base}sv/codes/stopped-server/">`);
+      expect(page).toContain(`<link rel="alternate" hreflang="en" href="${origin}${base}codes/stopped-server/">`);
+    });
+  });
+}
