@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
+import hostConfigs from './src/integrations/host-configs.ts';
+import publishedUrls from './src/integrations/published-urls.ts';
 import { siteBase, siteUrl } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -13,11 +15,29 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets stay external files, so the shipped Content-Security-Policy needs no 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Prism marks code tokens with classes (colours in global.css); Shiki writes style="" on every
+  // token, which a CSP without 'unsafe-inline' in style-src blocks.
+  markdown: { syntaxHighlight: 'prism' },
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'sv'],
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), publishedUrls(), pagefind(), hostConfigs()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // Never inline: Astro inlines small scripts (and Vite small images as data: URLs) below
+      // this size, and the CSP allows neither inline scripts nor data: images.
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro's MDX output carries a "use astro:head-inject" directive that Rolldown warns about
+        // once per file; it is Astro's own marker and harmless. Every other warning still shows.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -68,6 +68,8 @@ const isoDate = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, for example 2026-11-26' }),
 );
 
+const anchorAliases = z.record(kebabId, kebabId).default({});
+
 const stepFrontmatter = z
   .object({
     /** Page title, shown as the <h1>. Example: "PCNS event 6025: the target could not be authenticated". */
@@ -86,6 +88,8 @@ const stepFrontmatter = z
     lastReviewed: isoDate,
     /** Where the facts on this page come from. */
     sources: z.array(source).min(1, { message: 'list at least one source: every page cites where its facts come from' }),
+    /** Heading ids that were renamed: old id -> current id, so links in old tickets keep working. Example: { fix: the-fix }. */
+    anchorAliases: anchorAliases,
   })
   .strict();
 
@@ -105,6 +109,8 @@ const stepsSv = defineCollection({
       summary: z.string().min(10),
       /** When the Swedish text was last checked against the English one. */
       lastReviewed: isoDate,
+      /** Renamed Swedish heading ids: old id -> current id. */
+      anchorAliases: anchorAliases,
     })
     .strict(),
 });
@@ -148,6 +154,10 @@ const codes = defineCollection({
       uncertain: z.boolean().default(false),
       /** Why it is unverified, or another caveat for the reader. */
       note: localized.optional(),
+      /** When this record was last checked against its sources. */
+      lastReviewed: isoDate,
+      /** Products it applies to; when omitted, the union of its steps' appliesTo. */
+      appliesTo: z.array(z.enum(APPLIES_TO)).min(1).optional(),
       /** A newer code that replaces this one; the page stays and points there. */
       deprecatedBy: kebabId.optional(),
     })

@@ -3,6 +3,7 @@
  * `lang` is undefined for English (no prefix) and "sv" for Swedish.
  */
 import { LANGS, langParam, type Lang } from '../lib/urls';
+import { normalizeCode } from '../lib/codes';
 import { loadCatalog, type Code, type Step } from './catalog';
 
 export function langPaths() {
@@ -38,4 +39,26 @@ export interface CodeProps {
   lang: Lang;
   code: Code;
   replacement?: Code;
+}
+
+/**
+ * Short links for tickets: /e/<code>/ for every code and alias in canonical form. One code
+ * redirects to its page; a number that two sources use lists both.
+ */
+export async function shortLinkPaths() {
+  const { codes } = await loadCatalog();
+  const byKey = new Map<string, Code[]>();
+  for (const c of codes) {
+    for (const key of new Set([c.data.code, ...c.data.aliases].map(normalizeCode))) {
+      if (key) byKey.set(key, [...(byKey.get(key) ?? []), c]);
+    }
+  }
+  return LANGS.flatMap((lang) =>
+    [...byKey].map(([key, targets]) => ({ params: { lang: langParam(lang), code: key }, props: { lang, key, targets } as ShortLinkProps })),
+  );
+}
+export interface ShortLinkProps {
+  lang: Lang;
+  key: string;
+  targets: Code[];
 }

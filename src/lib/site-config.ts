@@ -29,3 +29,27 @@ export function siteBase(value: string | undefined): string {
   }
   return parts.length ? `/${parts.join('/')}/` : '/';
 }
+
+/**
+ * Where "Was this helpful?" sends readers: FEEDBACK_URL in the environment. A mailto: address
+ * (mailto:mim-team@contoso.local) gets a prefilled subject and body; an http(s) URL is an issue
+ * form, with {title}, {url} and {helpful} filled in. The default opens the reader's mail program.
+ */
+export const DEFAULT_FEEDBACK = 'mailto:';
+
+export function feedbackHref(target: string | undefined, page: { title: string; url: string; helpful: boolean; subject: string }): string {
+  const raw = (target ?? '').trim() || DEFAULT_FEEDBACK;
+  const enc = encodeURIComponent;
+  if (raw.toLowerCase().startsWith('mailto:')) {
+    const subject = `${page.subject}: ${page.title} (${page.helpful ? '+1' : '-1'})`;
+    const body = `${page.url}\n\n`;
+    return `${raw}${raw.includes('?') ? '&' : '?'}subject=${enc(subject)}&body=${enc(body)}`;
+  }
+  if (!/^https?:\/\//i.test(raw)) {
+    throw new Error(`FEEDBACK_URL="${raw}" must be a mailto: address or an http(s) URL, for example https://tickets.contoso.local/new?title={title}&url={url}`);
+  }
+  return raw
+    .replace(/\{title\}/g, enc(page.title))
+    .replace(/\{url\}/g, enc(page.url))
+    .replace(/\{helpful\}/g, page.helpful ? 'yes' : 'no');
+}

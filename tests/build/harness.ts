@@ -3,7 +3,7 @@
  * astro.config.mjs, src/ and public/, the fixture's content/, and a link to node_modules.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,8 @@ export function makeSite(fixture: string): Site {
   for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, f), path.join(dir, f));
   for (const d of ['src', 'public']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
   cpSync(path.join(FIXTURES, fixture, 'content'), path.join(dir, 'content'), { recursive: true });
+  const list = path.join(FIXTURES, fixture, 'published-urls.txt');
+  if (existsSync(list)) cpSync(list, path.join(dir, 'published-urls.txt'));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return {
     dir,

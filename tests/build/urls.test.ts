@@ -1,0 +1,76 @@
+/**
+ * Published URLs are permanent. The fixture site has a committed published-urls.txt; removing a
+ * page or renaming a heading fails the build unless a redirect or an anchor alias keeps it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSite, type Site } from './harness';
+
+let site: Site | undefined;
+afterEach(() => site?.remove());
+
+const REMOVE_SECOND_STEP = (s: Site) => {
+  s.write('content/steps/en/second-step.mdx', null);
+  s.write('content/steps/sv/second-step.mdx', null);
+  const f = 'content/codes/event-id/pcns-event-6025.yaml';
+  s.write(f, s.read(f).replace('steps: [second-step]', 'steps: [first-step]'));
+};
+
+describe('published URLs', () => {
+  it('builds when every published URL is still served', () => {
+    site = makeSite('valid-minimal');
+    const r = site.build();
+    expect(r.ok, r.output).toBe(true);
+  });
+
+  it('fails the build when a published page is removed without a redirect', () => {
+    site = makeSite('valid-minimal');
+    REMOVE_SECOND_STEP(site);
+    const r = site.build();
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain('The build dropped');
+    expect(r.output).toContain('/steps/second-step/');
+    expect(r.output).toContain('/sv/steps/second-step/');
+    expect(r.output).toContain('add it to content/redirects.yaml');
+  });
+
+  it('builds when the removed page is redirected, and the old address sends readers on', () => {
+    site = makeSite('valid-minimal');
+    REMOVE_SECOND_STEP(site);
+    site.write(
+      'content/redirects.yaml',
+      '- from: /steps/second-step/\n  to: /steps/first-step/\n- from: /sv/steps/second-step/\n  to: /sv/steps/first-step/\n',
+    );
+    const r = site.build();
+    expect(r.ok, r.output).toBe(true);
+    const html = site.read('dist/steps/second-step/index.html');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/steps/first-step/">');
+    expect(site.read('dist/sitemap.xml')).not.toContain('second-step');
+  });
+
+  it('fails the build when a heading is renamed without keeping its old anchor', () => {
+    site = makeSite('valid-minimal');
+    const f = 'content/steps/en/second-step.mdx';
+    site.write(f, site.read(f).replace('## Checks', '## What to check'));
+    const r = site.build();
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain('/steps/second-step/#checks');
+    expect(r.output).toContain('anchorAliases: { old-id: new-id }');
+  });
+
+  it('keeps the old anchor of a renamed heading through anchorAliases', () => {
+    site = makeSite('valid-minimal');
+    const f = 'content/steps/en/second-step.mdx';
+    site.write(f, site.read(f).replace('## Checks', '## What to check').replace('lastReviewed: 2026-11-26', 'lastReviewed: 2026-11-26\nanchorAliases: { checks: what-to-check }'));
+    const r = site.build();
+    expect(r.ok, r.output).toBe(true);
+    expect(site.read('dist/steps/second-step/index.html')).toMatch(/<h2 id="what-to-check" class="heading"><span id="checks" class="anchor-alias"><\/span>What to check/);
+  });
+
+  it('rejects a redirect from a page that still exists', () => {
+    site = makeSite('valid-minimal');
+    site.write('content/redirects.yaml', '- from: /codes/stopped-server/\n  to: /codes/stopped-server-down/\n');
+    const r = site.build();
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain('content/redirects.yaml: field "[0].from" is /codes/stopped-server/, which is still a live page.');
+  });
+});
