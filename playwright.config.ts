@@ -6,9 +6,12 @@ import { chromiumExecutable } from './tests/e2e/browser';
  * one under /mim-help/, both through scripts/serve.mjs with the shipped headers (CSP included).
  * Each web server builds its site first (--build), unless E2E_SKIP_BUILD=1 reuses the last build.
  */
+// E2E_PORT moves both servers (for two runs side by side); E2E_OUT keeps their builds apart.
+const port = Number(process.env.E2E_PORT ?? 4410);
+const out = process.env.E2E_OUT ?? 'dist-e2e';
 export const SITES = {
-  root: { port: 4410, base: '/', outDir: 'dist-e2e-root' },
-  subpath: { port: 4411, base: '/mim-help/', outDir: 'dist-e2e-sub' },
+  root: { port, base: '/', outDir: `${out}-root` },
+  subpath: { port: port + 1, base: '/mim-help/', outDir: `${out}-sub` },
 } as const;
 
 export default defineConfig({

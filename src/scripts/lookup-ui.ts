@@ -169,14 +169,6 @@ export function attach(root: HTMLElement) {
   async function run(value: string, opts: { malformed?: boolean } = {}) {
     const my = ++generation;
     clearTimeout(ftTimer);
-    if (!value.trim()) {
-      list.replaceChildren();
-      messages.replaceChildren();
-      if (popup) popup.hidden = true;
-      status.textContent = pageMode || value ? str('lookup.empty') : '';
-      exactHref = undefined;
-      return;
-    }
     let index: IndexPayload;
     try {
       index = await loadIndex(root.dataset.index!);
@@ -186,6 +178,14 @@ export function attach(root: HTMLElement) {
     }
     if (my !== generation) return;
     S = index.strings;
+    if (!value.trim()) {
+      list.replaceChildren();
+      messages.replaceChildren();
+      if (popup) popup.hidden = true;
+      status.textContent = pageMode || value ? str('lookup.empty') : '';
+      exactHref = undefined;
+      return;
+    }
     const r = lookup(value, index);
     render(r, undefined);
     if (opts.malformed) messages.prepend(el('p', { class: 'lookup-warn' }, str('lookup.badEncoding')));
@@ -221,8 +221,9 @@ export function attach(root: HTMLElement) {
     if (ev.key === 'ArrowDown' && i >= 0) (ev.preventDefault(), all[Math.min(i + 1, all.length - 1)].focus());
     else if (ev.key === 'ArrowUp' && i >= 0) (ev.preventDefault(), i === 0 ? input.focus() : all[i - 1].focus());
     else if (ev.key === 'Escape') {
-      if (popup) popup.hidden = true;
+      // Focus first: focusing the box reopens the results, and Escape means closed.
       input.focus();
+      if (popup) popup.hidden = true;
     }
   });
   if (popup) {

@@ -33,7 +33,8 @@ for (const base of ['/', '/mim-help/']) {
     it('puts the exact code in the h1 of its page, with Pagefind filters and meta', () => {
       const page = html('codes/pcns-event-6025');
       expect(page).toMatch(/<h1><code class="code-id">6025<\/code>/);
-      expect(page).toContain('data-pagefind-filter="kind:event-id, component:pcns"');
+      expect(page).toContain('<span data-pagefind-filter="kind[data-value]" data-value="event-id" hidden></span>');
+      expect(page).toContain('<span data-pagefind-filter="component[data-value]" data-value="pcns" hidden></span>');
       expect(page).toContain('data-pagefind-meta="code:6025"');
       expect(page).toContain('<main id="main" data-pagefind-body>');
     });

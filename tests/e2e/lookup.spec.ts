@@ -1,0 +1,177 @@
+import { test, expect, at } from './fixtures';
+
+const results = '#lookup-results > li';
+
+test.describe('lookup page', () => {
+  test('puts stopped-server first and never presents stopped-server-down as exact', async ({ page }) => {
+    await page.goto(at('lookup/?q=stopped-server'));
+    await expect(page.locator(results).first().locator('a')).toHaveAttribute('href', /codes\/stopped-server\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"]`)).toHaveCount(1);
+  });
+
+  test('keeps extension-dll-exception and stopped-extension-dll-exception apart', async ({ page }) => {
+    await page.goto(at('lookup/?q=extension-dll-exception'));
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/extension-dll-exception\/$/);
+    await page.goto(at('lookup/?q=stopped-extension-dll-exception'));
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/stopped-extension-dll-exception\/$/);
+  });
+
+  test('finds a code pasted with non-breaking hyphens from Microsoft Learn', async ({ page }) => {
+    await page.goto(at(`lookup/?q=${encodeURIComponent('stopped\u2011server\u2011down')}`));
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/stopped-server-down\/$/);
+  });
+
+  test('resolves an HRESULT written in signed decimal and shows its decoding', async ({ page }) => {
+    await page.goto(at('lookup/?q=-2145188291'));
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/0x8023063d\/$/);
+    await expect(page.locator('.lookup-hresult')).toContainText('FACILITY_METADIRECTORY');
+  });
+
+  test('decodes an HRESULT that is not in the catalog, with its Win32 error', async ({ page }) => {
+    await page.goto(at('lookup/?q=0x80070005'));
+    const box = page.locator('.lookup-hresult');
+    await expect(box).toContainText('FACILITY_WIN32');
+    await expect(box).toContainText('5 ERROR_ACCESS_DENIED');
+    await expect(box).toContainText('not in the catalog');
+  });
+
+  test('finds every code in a pasted Event Viewer entry', async ({ page }) => {
+    const entry = 'Log Name: Application\nSource: PCNSSVC\nEvent ID: 6025\nLevel: Error\nDescription: The target could not be authenticated. 0x8023063D';
+    await page.goto(at('lookup/'));
+    await page.locator('#page-lookup-q').fill(entry);
+    await expect(page.locator(`${results}[data-tier="found"]`).first().locator('a')).toHaveAttribute('href', /codes\/pcns-event-6025\/$/);
+    await expect(page.locator(`${results}[data-tier="found"] a[href$="codes/0x8023063d/"]`)).toHaveCount(1);
+  });
+
+  test('finds the status in a run-history XML fragment', async ({ page }) => {
+    await page.goto(at(`lookup/?q=${encodeURIComponent('<step-result>stopped-extension-dll-exception</step-result>')}`));
+    await expect(page.locator(results).first().locator('a')).toHaveAttribute('href', /codes\/stopped-extension-dll-exception\/$/);
+  });
+
+  test('offers "did you mean" for a typing error and says there is no entry', async ({ page }) => {
+    await page.goto(at('lookup/?q=extention-dll-exception'));
+    await expect(page.locator('.lookup-none')).toContainText('No entry for');
+    await expect(page.locator(`${results}[data-tier="didYouMean"]`).first().locator('a')).toHaveAttribute('href', /codes\/extension-dll-exception\/$/);
+  });
+
+  test('announces the number of results', async ({ page }) => {
+    await page.goto(at('lookup/?q=6025'));
+    await expect(page.locator('#page-lookup-status')).toHaveText(/^\d+ results?$/);
+    await expect(page.locator('#page-lookup-status')).toHaveAttribute('role', 'status');
+  });
+
+  test('filters full-text results by kind', async ({ page }) => {
+    await page.goto(at('lookup/?q=password'));
+    await expect(page.locator(`${results}[data-tier="fulltext"]`).first()).toBeVisible();
+    await page.locator('select[data-filter="kind"]').selectOption('event-id');
+    await expect(page.locator(`${results}[data-tier="fulltext"] a`).first()).toHaveAttribute('href', /codes\/(pcns|sync)-event-/);
+    const hrefs = await page.locator(`${results}[data-tier="fulltext"] > a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.every((h) => /codes\/(pcns|sync)-event-/.test(h ?? ''))).toBe(true);
+  });
+});
+
+test.describe('hostile and odd input', () => {
+  test('shows script in the query as text and never runs it', async ({ page }) => {
+    let dialog = false;
+    page.on('dialog', (d) => ((dialog = true), d.dismiss()));
+    const q = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    await page.goto(at(`lookup/?q=${encodeURIComponent(q)}`));
+    await expect(page.locator('.lookup-none code')).toHaveText(q.slice(0, 120));
+    await expect(page.locator('#lookup-messages img, #lookup-messages script')).toHaveCount(0);
+    expect(dialog).toBe(false);
+  });
+
+  test('says so when the query is malformed percent-encoding', async ({ page }) => {
+    await page.goto(at('lookup/?q=%E0%A4%A'));
+    await expect(page.locator('#lookup-messages')).toContainText('could not be decoded');
+  });
+
+  test('reads only the first 10,000 characters of a huge paste and says so', async ({ page }) => {
+    await page.goto(at('lookup/'));
+    await page.locator('#page-lookup-q').fill('x'.repeat(10_050) + ' stopped-server');
+    await expect(page.locator('#lookup-messages')).toContainText('only the first 10,000 were read');
+  });
+
+  test('handles emoji and right-to-left marks', async ({ page }) => {
+    await page.goto(at(`lookup/?q=${encodeURIComponent('\u200Fstopped-server\u200F')}`));
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/stopped-server\/$/);
+    await page.goto(at(`lookup/?q=${encodeURIComponent('🔥🔥')}`));
+    await expect(page.locator('.lookup-none')).toContainText('No entry for');
+  });
+
+  test('an empty query asks for input', async ({ page }) => {
+    await page.goto(at('lookup/?q='));
+    await expect(page.locator('#page-lookup-status')).toHaveText('Type a code, an event ID, an HRESULT or a log line.');
+  });
+});
+
+test.describe('header lookup', () => {
+  test('moves through results with the arrow keys and opens one with Enter', async ({ page }) => {
+    await page.goto(at('codes/'));
+    const box = page.locator('#lookup-q');
+    await box.fill('stopped-server');
+    await expect(page.locator('#lookup-popup .lookup-list > li').first()).toHaveAttribute('data-tier', 'exact');
+    await box.press('ArrowDown');
+    await expect(page.locator('#lookup-popup .lookup-list > li > a').first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/codes\/stopped-server\/$/);
+  });
+
+  test('Escape closes the results and returns focus to the box', async ({ page }) => {
+    await page.goto(at('codes/'));
+    await page.locator('#lookup-q').fill('6025');
+    await page.locator('#lookup-q').press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#lookup-q')).toBeFocused();
+    await expect(page.locator('#lookup-popup')).toBeHidden();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the lookup form leads to the catalog', async ({ page }) => {
+    await page.goto(at(''));
+    await page.locator('#home-lookup-q').fill('6025');
+    await page.locator('#home-lookup-q').press('Enter');
+    await expect(page).toHaveURL(/\/codes\/\?q=6025$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Code catalog');
+  });
+});
+
+test.describe('Swedish', () => {
+  test('the lookup answers in Swedish and links Swedish pages', async ({ page }) => {
+    await page.goto(at('sv/lookup/?q=extention-dll-exception'));
+    await expect(page.locator('.lookup-none')).toContainText('Ingen post för');
+    await expect(page.locator(`${results}[data-tier="didYouMean"] a`).first()).toHaveAttribute('href', /\/sv\/codes\/extension-dll-exception\/$/);
+    await page.goto(at('sv/lookup/?q=6025'));
+    await expect(page.locator(`${results}[data-tier="exact"] a`).first()).toHaveAttribute('href', /\/sv\/codes\/pcns-event-6025\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"] .r-tag`).first()).toHaveText('Exakt träff');
+  });
+  test('the Swedish lookup keeps the query when switching language', async ({ page }) => {
+    await page.goto(at('sv/lookup/?q=6025'));
+    await expect(page.locator(`${results}[data-tier="exact"]`).first()).toBeVisible();
+    await expect(page.locator('a.lang-switch')).toHaveAttribute('href', /\/lookup\/\?q=6025$/);
+  });
+});
+
+test.describe('short links', () => {
+  test('/e/<code>/ leads to the code page', async ({ page }) => {
+    await page.goto(at('e/stopped-extension-dll-exception/'));
+    await expect(page).toHaveURL(/codes\/stopped-extension-dll-exception\/$/);
+    await page.goto(at('sv/e/6025/'));
+    await expect(page).toHaveURL(/sv\/codes\/pcns-event-6025\/$/);
+  });
+  test('a short link in another written form still lands on the page', async ({ page }) => {
+    await page.goto(at('e/0x8023063D/'));
+    await expect(page).toHaveURL(/codes\/0x8023063d\/$/);
+  });
+  test('an unknown short link offers the lookup with the code filled in', async ({ page }) => {
+    const res = await page.goto(at('e/no-such-code-here/'));
+    expect(res?.status()).toBe(404);
+    const offer = page.locator('#short-link-help a[data-lang="en"]');
+    await expect(offer).toBeVisible();
+    await expect(offer).toHaveAttribute('href', /lookup\/\?q=no-such-code-here$/);
+    await offer.click();
+    await expect(page.locator('#page-lookup-q')).toHaveValue('no-such-code-here');
+  });
+});

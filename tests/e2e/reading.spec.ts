@@ -1,0 +1,152 @@
+import { test, expect, at } from './fixtures';
+
+test.describe('links for tickets', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('"Copy link" puts the canonical absolute URL of a code page on the clipboard', async ({ page }) => {
+    await page.goto(at('codes/stopped-server/'));
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.locator('.share-status')).toHaveText('Copied to the clipboard.');
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    expect(text).toBe(canonical);
+    expect(text).toMatch(/^https?:\/\/[^/]+\/.*codes\/stopped-server\/$/);
+  });
+
+  test('a heading link copies the URL with its anchor, and the anchor lands on the heading', async ({ page }) => {
+    await page.goto(at('steps/pcns-event-6025/'));
+    const heading = page.locator('.prose h2').nth(2);
+    const id = await heading.getAttribute('id');
+    await heading.locator('.heading-link').click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(new RegExp(`steps/pcns-event-6025/#${id}$`));
+    await page.goto(at(`steps/pcns-event-6025/#${id}`));
+    await expect(page.locator(`#${id}`)).toBeInViewport();
+  });
+
+  test('"Copy for ticket" gives title, code, the fix and the URL; Markdown gives the same with links', async ({ page }) => {
+    await page.goto(at('codes/stopped-server/'));
+    await page.getByRole('button', { name: 'Copy for ticket' }).click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^stopped-server: /);
+    expect(lines[1]).toBe('Code: stopped-server');
+    expect(lines[2]).toMatch(/^Fix: Step \d+: .+ \(https?:\/\/.+\/steps\/[a-z0-9-]+\/\)$/);
+    expect(lines[3]).toMatch(/codes\/stopped-server\/$/);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    expect(md).toMatch(/^\*\*\[stopped-server: .+\]\(https?:\/\/.+\/codes\/stopped-server\/\)\*\*/);
+    expect(md).toContain('Code: `stopped-server`');
+  });
+
+  test('the permalink is visible without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(test.info().project.use.baseURL + 'sv/steps/pcns-event-6025/');
+    await expect(page.locator('.permalink-url')).toHaveText(/\/sv\/steps\/pcns-event-6025\/$/);
+    await context.close();
+  });
+});
+
+test.describe('reading features', () => {
+  test('a step has breadcrumbs, a table of contents, applies-to, last reviewed and previous/next', async ({ page }) => {
+    await page.goto(at('steps/pcns-event-6025/'));
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Step 5');
+    await expect(page.locator('.toc a').first()).toHaveAttribute('href', '#symptoms');
+    await expect(page.locator('.page-meta')).toContainText('Applies to');
+    await expect(page.locator('.page-meta time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+    await page.locator('a[rel="next"]').click();
+    await expect(page).toHaveURL(/steps\/slow-full-sync-fim-service-ma\/$/);
+    await page.locator('a[rel="prev"]').click();
+    await expect(page).toHaveURL(/steps\/pcns-event-6025\/$/);
+  });
+
+  test('the same features exist in Swedish', async ({ page }) => {
+    await page.goto(at('sv/steps/pcns-event-6025/'));
+    await expect(page.getByRole('navigation', { name: 'Sökväg' })).toContainText('Steg 5');
+    await expect(page.locator('.toc-title')).toHaveText('På den här sidan');
+    await expect(page.locator('.page-meta')).toContainText('Gäller');
+    await expect(page.locator('.page-meta')).toContainText('Senast granskad');
+    await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', /\/sv\/steps\/slow-full-sync-fim-service-ma\/$/);
+    await expect(page.getByRole('button', { name: 'Kopiera till ärende' })).toBeVisible();
+  });
+
+  test('a code page shows applies-to and last reviewed', async ({ page }) => {
+    await page.goto(at('codes/pcns-event-6025/'));
+    await expect(page.locator('.page-meta')).toContainText('Applies to');
+    await expect(page.locator('.page-meta')).toContainText('Last reviewed');
+  });
+
+  test('the theme switches between auto, light and dark and survives a reload', async ({ page }) => {
+    await page.goto(at('codes/'));
+    const html = page.locator('html');
+    const toggle = page.locator('#theme-toggle');
+    await expect(toggle).toContainText('Auto');
+    await toggle.click();
+    await expect(html).toHaveAttribute('data-theme', 'light');
+    await toggle.click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toContainText('Dark');
+    await toggle.click();
+    await expect(html).not.toHaveAttribute('data-theme', /./);
+  });
+
+  test('the stored theme applies before the first paint', async ({ page }) => {
+    await page.goto(at('codes/'));
+    await page.evaluate(() => localStorage.setItem('mim-theme', 'dark'));
+    // Read the attribute as soon as the body exists, before any module script has run.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') (window as unknown as { earlyTheme: string | null }).earlyTheme = document.documentElement.getAttribute('data-theme');
+      });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { earlyTheme: string | null }).earlyTheme)).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(15, 20, 25)');
+  });
+
+  test('works at 320 px wide without horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    for (const p of ['', 'steps/pcns-event-6025/', 'codes/no-start-concurrent-execution-not-support/', 'codes/', 'lookup/?q=6025']) {
+      await page.goto(at(p));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, p).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test('prints without the header, lookup and copy buttons', async ({ page }) => {
+    await page.goto(at('steps/pcns-event-6025/'));
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.locator('.share-buttons')).toBeHidden();
+    await expect(page.locator('.permalink-url')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('has canonical, hreflang, description and Open Graph tags', async ({ page }) => {
+    await page.goto(at('sv/codes/stopped-server/'));
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/sv\/codes\/stopped-server\/$/);
+    await expect(page.locator('link[hreflang="en"]')).toHaveAttribute('href', /[^v]\/codes\/stopped-server\/$/);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /stopped-server/);
+    await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'sv_SE');
+  });
+
+  test('serves a sitemap with both languages', async ({ request }) => {
+    const res = await request.get(at('sitemap.xml'));
+    expect(res.status()).toBe(200);
+    const xml = await res.text();
+    expect(xml).toMatch(/<loc>[^<]*\/codes\/stopped-server\/<\/loc>/);
+    expect(xml).toMatch(/hreflang="sv" href="[^"]*\/sv\/codes\/stopped-server\/"/);
+    expect(xml).not.toContain('/e/');
+  });
+
+  test('"Was this helpful?" opens a prefilled mail', async ({ page }) => {
+    await page.goto(at('codes/stopped-server/'));
+    const yes = page.locator('.feedback a').first();
+    await expect(yes).toHaveAttribute('href', /^mailto:\?subject=Feedback%20on%3A%20stopped-server/);
+  });
+});
