@@ -63,7 +63,7 @@ describe('published URLs', () => {
     site.write(f, site.read(f).replace('## Checks', '## What to check').replace('lastReviewed: 2026-11-26', 'lastReviewed: 2026-11-26\nanchorAliases: { checks: what-to-check }'));
     const r = site.build();
     expect(r.ok, r.output).toBe(true);
-    expect(site.read('dist/steps/second-step/index.html')).toMatch(/<h2 id="what-to-check" class="heading"><span id="checks" class="anchor-alias"><\/span>What to check/);
+    expect(site.read('dist/steps/second-step/index.html')).toMatch(/<h2 id="what-to-check" class="heading"><span id="checks" class="anchor-alias"><\/span>What to check<\/h2>/);
   });
 
   it('rejects a redirect from a page that still exists', () => {

@@ -15,9 +15,9 @@ test.describe('links for tickets', () => {
 
   test('a heading link copies the URL with its anchor, and the anchor lands on the heading', async ({ page }) => {
     await page.goto(at('steps/pcns-event-6025/'));
-    const heading = page.locator('.prose h2').nth(2);
-    const id = await heading.getAttribute('id');
-    await heading.locator('.heading-link').click();
+    const wrapper = page.locator('.prose .heading-wrapper.level-2').nth(2);
+    const id = await wrapper.locator('h2').getAttribute('id');
+    await wrapper.locator('.heading-link').click();
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toMatch(new RegExp(`steps/pcns-event-6025/#${id}$`));
     await page.goto(at(`steps/pcns-event-6025/#${id}`));
