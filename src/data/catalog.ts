@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkIntegrity, ContentIntegrityError } from '../lib/integrity';
 import { CODE_KINDS, type CodeKind } from '../lib/codes';
+import { compareVersions, parseVersion } from '../lib/versions';
 import type { Lang } from '../lib/i18n';
 
 export type CodeEntry = CollectionEntry<'codes'>;
@@ -143,6 +144,14 @@ async function build(): Promise<Catalog> {
     for (const c of codes) if (c.data.steps.includes(step.slug)) linked.add(c.slug);
     step.codes = codes.filter((c) => linked.has(c.slug));
   }
-  releases.sort((a, b) => a.id.localeCompare(b.id));
+  // By line, then version number by number (4.6.34.0 before 4.6.258.0), never as text. The
+  // schema guarantees dotted numbers, so parseVersion always succeeds here.
+  const v = (r: ReleaseEntry) => parseVersion(r.data.version)!;
+  releases.sort(
+    (a, b) =>
+      a.data.line.localeCompare(b.data.line) ||
+      (a.data.connector ?? '').localeCompare(b.data.connector ?? '') ||
+      compareVersions(v(a), v(b)),
+  );
   return { steps, codes, releases, stepBySlug, codeBySlug };
 }
