@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rebaseWebConfig } from '../../src/lib/host-configs';
 
 /**
- * The host configs in public/ (and the nginx example in docs/deployment.md) must send one and
+ * The host configs in public/ (and the nginx example in README.md) must send one and
  * the same set of security headers, the Content-Security-Policy above all: the e2e tests prove
  * the site works under the policy in _headers, and that proof holds for a host only if its
  * config says the same thing.
@@ -55,7 +55,7 @@ const configs = {
   '_headers': fromHeadersFile(read('public/_headers')),
   'web.config': fromWebConfig(read('public/web.config')),
   'staticwebapp.config.json': fromSwa(read('public/staticwebapp.config.json')),
-  'nginx (docs/deployment.md)': fromNginxDocs(read('docs/deployment.md')),
+  'nginx (README.md)': fromNginxDocs(read('README.md')),
 };
 
 /** CSP as a map of directive -> sorted sources, so the checks below can name what is wrong. */
