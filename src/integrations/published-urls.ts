@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffUrls, droppedMessage, formatUrlList, isIndexable, parseUrlList, sitemapXml, urlsOf, type BuiltPage } from '../lib/published-urls';
 
-function readPages(dist: string): BuiltPage[] {
+/** Every built HTML page (and the public JSON files) under dist/, with its site-relative path. */
+export function readPages(dist: string): BuiltPage[] {
   const pages: BuiltPage[] = [];
   // Machine-readable files that scripts and ticket tools fetch are public URLs too.
   for (const file of ['codes.json']) {
