@@ -3,6 +3,8 @@
 (function () {
   var KEY = 'mim-theme';
   var root = document.documentElement;
+  // The toggle only works with this script: show it from the first paint, so nothing shifts.
+  root.classList.add('js-theme');
   function stored() {
     try {
       var v = localStorage.getItem(KEY);
@@ -25,7 +27,6 @@
       var label = button.getAttribute('data-label-' + mode) || mode;
       button.querySelector('.theme-value').textContent = label;
     }
-    button.hidden = false;
     show(stored());
     button.addEventListener('click', function () {
       var next = order[(order.indexOf(stored()) + 1) % order.length];

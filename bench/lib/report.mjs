@@ -47,7 +47,7 @@ function search(s) {
     '',
     `Measured on: ${machineLine(s.machine)}.`,
     '',
-    'Each run opens a fresh browser context (empty cache) on the build served by `scripts/serve.mjs` (no compression, so "raw" is what crossed the loopback; gzip is what a compressing host would send). The time runs to the moment the first result `li` is in the DOM and visible (a MutationObserver installed before the page loads checks `Element.checkVisibility()`). For the typed searches the clock starts when the search box gets focus, after the page has loaded and the network is idle; the text is filled in at once, as a paste. For `/lookup/?q=…` the search starts by itself as the page loads, and the clock starts at the page\'s `domInteractive` (the time from navigation start is given too). Bytes are those the search fetched: the lookup code, `lookup-index.json` and Pagefind\'s files (not the page\'s own HTML, CSS and boot script).',
+    'Each run opens a fresh browser context (empty cache) on the build served by `scripts/serve.mjs` (no compression, so "raw" is what crossed the loopback; gzip is what a compressing host would send). The time runs to the moment the first result `li` is in the DOM and visible (a MutationObserver installed before the page loads checks `Element.checkVisibility()`). For the typed searches the clock starts when the search box gets focus, after the page has loaded and the network is idle; the text is filled in at once, as a paste. For `/lookup/?q=…` the search starts by itself as the page loads, and the clock starts at the page\'s `domInteractive` (the time from navigation start is given too). Bytes are those the search fetched: the lookup code, the exact-match data (`lookup-index/<c>.json`, one small shard per first character, or the whole `lookup-index.json` for pasted text) and Pagefind\'s files (not the page\'s own HTML, CSS and boot script).',
     '',
   ];
   const rows = Object.entries(sc).map(([k, r]) => {
@@ -63,7 +63,7 @@ function search(s) {
       r.firstResult?.href ? `${r.firstResult.tier ? `${r.firstResult.tier} ` : ''}\`${r.firstResult.href}\`` : '–',
     ];
   });
-  out.push(table(['search', 'median time to first result (min–max, runs)', 'from navigation start', 'search bytes gzip (raw) in requests', 'lookup code', 'lookup-index.json', 'Pagefind files', 'first result'], rows));
+  out.push(table(['search', 'median time to first result (min–max, runs)', 'from navigation start', 'search bytes gzip (raw) in requests', 'lookup code', 'exact-match data', 'Pagefind files', 'first result'], rows));
   const ui = sc.pagefindUi;
   const ft = sc.fullText;
   if (ui && ft) {
@@ -133,7 +133,7 @@ function scaling(s) {
     '### What the first search fetches at each size',
     '',
     table(
-      ['catalog', 'lookup-index.json gzip (raw)', 'first exact search ("6025" on home): bytes gzip, time', 'first full-text query ("tempdb"): Pagefind bytes gzip, time'],
+      ['catalog', 'exact-match shard for 6025 gzip (raw)', 'first exact search ("6025" on home): bytes gzip, time', 'first full-text query ("tempdb"): Pagefind bytes gzip, time'],
       Object.values(s.sizes)
         .filter((r) => r.build.ok)
         .map((r) => {
@@ -149,7 +149,7 @@ function scaling(s) {
     '',
     'Time per page falls as the catalog grows while a fixed start-up cost (Vite, content loading, Pagefind start) is spread over more pages; the marginal columns (extra seconds divided by extra pages, against the row above) are the cost of one more page, the figure that should stay flat.',
     '',
-    'The first exact search (typing `6025` on the home page) fetches the lookup code and `lookup-index.json`, which holds every code, so its size grows with the catalog; the first full-text query fetches Pagefind\'s entry, wasm, metadata, the index chunks for the word and the result fragments. Times: the exact search is one cold run, timed from focus; the full-text query is the median of 5 runs of `/lookup/?q=tempdb`, timed from `domInteractive`.',
+    'The first exact search (typing `6025` on the home page) fetches the lookup code and one shard of the exact map (the codes starting with 6), so it stays small as the catalog grows; the first full-text query fetches Pagefind\'s entry, wasm, metadata, the index chunks for the word and the result fragments. Times: the exact search is one cold run, timed from focus; the full-text query is the median of 5 runs of `/lookup/?q=tempdb`, timed from `domInteractive`.',
   );
   return out.join('\n');
 }
@@ -212,7 +212,7 @@ function summary(r) {
   }
   if (r.scaling) {
     const rows = Object.values(r.scaling.sizes).filter((x) => x.build.ok);
-    out.push(`- **Build scaling:** ${rows.map((x) => `${x.label}: ${x.build.pages.toLocaleString('en-US')} pages in ${x.build.seconds.toFixed(0)} s (${x.perPage.msPerPage.toFixed(1)} ms/page, CPU ${x.perPage.cpuMsPerPage?.toFixed(1) ?? '–'} ms/page, peak ${mb(x.build.peakTreeRssBytes)}), first exact search fetches ${kb(x.firstSearch.lookupIndex.gzip)} of lookup-index.json`).join('; ')}.`);
+    out.push(`- **Build scaling:** ${rows.map((x) => `${x.label}: ${x.build.pages.toLocaleString('en-US')} pages in ${x.build.seconds.toFixed(0)} s (${x.perPage.msPerPage.toFixed(1)} ms/page, CPU ${x.perPage.cpuMsPerPage?.toFixed(1) ?? '–'} ms/page, peak ${mb(x.build.peakTreeRssBytes)}), first exact search fetches ${kb(x.firstSearch.lookupIndex.gzip)} of exact-match data`).join('; ')}.`);
   }
   if (r.lighthouse) {
     out.push(`- **Lighthouse (performance/accessibility/best practices/SEO):** ${Object.entries(r.lighthouse.pages).map(([k, p]) => `${k} ${Object.values(p.scores).join('/')}`).join('; ')}.`);

@@ -92,7 +92,7 @@ function category(e, bootScripts) {
   if (e.type === 'document') return 'html';
   if (e.type === 'stylesheet' && !u.pathname.includes('/pagefind/')) return 'css';
   if (u.pathname.includes('/pagefind/')) return 'pagefind';
-  if (u.pathname.endsWith('/lookup-index.json')) return 'lookupData';
+  if (/\/lookup-index(\.json|\/[^/]+\.json)$/.test(u.pathname)) return 'lookupData';
   if (e.type === 'script' && bootScripts.has(u.pathname)) return 'bootScript';
   if (e.type === 'script') return 'lookupCode';
   return 'other';

@@ -3,7 +3,7 @@
  * function that resolves what an admin typed or pasted against it. Pure, shared by the build
  * (which writes the map), the browser (which reads it) and the unit tests.
  */
-import { foldHyphens, normalizeCode, parseHresult, type CodeKind } from './codes';
+import { CODE_KINDS, foldHyphens, normalizeCode, parseHresult, type CodeKind } from './codes';
 import { decodeHresult, type DecodedHresult } from './hresult';
 
 /** Longest input read, in characters; the rest is ignored with a message. */
@@ -59,6 +59,91 @@ export function buildLookupIndex(codes: IndexSource[]): LookupIndex {
     c.aliases.forEach((a) => add(a, i));
   });
   return { v: 1, entries, keys };
+}
+
+/**
+ * What the browser downloads: entries as short rows, keys rebuilt on arrival (they are the
+ * normalized code and aliases, so sending them twice would double the file). A row is
+ * [code, kind index, title, slug when it differs from the code, event source, 1 if unverified,
+ * aliases], trailing empty fields left off.
+ */
+export type PackedRow = [string, number, string, (string | 0)?, (string | 0)?, (0 | 1)?, string[]?];
+export interface PackedIndex {
+  v: 2;
+  e: PackedRow[];
+  /** The lookup's UI strings in the page language. */
+  s: Record<string, string>;
+}
+
+export function packIndex(index: LookupIndex, strings: Record<string, string>): PackedIndex {
+  const aliases = new Map<number, string[]>();
+  for (const [key, ids] of Object.entries(index.keys))
+    for (const i of ids) if (key !== index.entries[i].c) aliases.set(i, [...(aliases.get(i) ?? []), key]);
+  const e = index.entries.map((x, i): PackedRow => {
+    const row: PackedRow = [x.c, CODE_KINDS.indexOf(x.k), x.t, x.s === x.c ? 0 : x.s, x.e ?? 0, x.u ? 1 : 0, aliases.get(i)];
+    while (row.length > 3 && !row[row.length - 1]) row.pop();
+    return row;
+  });
+  return { v: 2, e, s: strings };
+}
+
+export function unpackIndex(packed: PackedIndex): LookupIndex {
+  return buildLookupIndex(
+    packed.e.map(([code, kind, title, slug, source, uncertain, aliases]) => ({
+      slug: slug || code,
+      code,
+      kind: CODE_KINDS[kind],
+      title,
+      eventSource: source || undefined,
+      aliases: aliases ?? [],
+      uncertain: uncertain === 1,
+    })),
+  );
+}
+
+/**
+ * The exact tier is served in small shards, one per first character of a canonical code, so an
+ * exact hit downloads a few hundred bytes however large the catalog grows; the whole index is
+ * fetched only to search a pasted text or to suggest near misses.
+ */
+export const SHARDS = [...'0123456789abcdefghijklmnopqrstuvwxyz_'];
+
+export function shardOf(normalizedKey: string): string {
+  const c = normalizedKey.charAt(0);
+  return /[0-9a-z]/.test(c) ? c : '_';
+}
+
+/** Splits an index into shards: each holds the entries with at least one key in it. */
+export function shardIndex(index: LookupIndex): Map<string, LookupIndex> {
+  const ids = new Map<string, Set<number>>();
+  for (const [key, list] of Object.entries(index.keys)) {
+    const set = ids.get(shardOf(key)) ?? new Set<number>();
+    list.forEach((i) => set.add(i));
+    ids.set(shardOf(key), set);
+  }
+  const shards = new Map<string, LookupIndex>();
+  for (const [shard, set] of ids) {
+    const entries = [...set].sort((a, b) => a - b).map((i) => index.entries[i]);
+    const keys: Record<string, number[]> = {};
+    for (const [key, list] of Object.entries(index.keys)) {
+      if (shardOf(key) !== shard) continue;
+      keys[key] = list.map((i) => entries.indexOf(index.entries[i]));
+    }
+    shards.set(shard, { v: 1, entries, keys });
+  }
+  return shards;
+}
+
+/** Exact tier only: the canonical form of the whole input against a (possibly sharded) map. */
+export function lookupExact(rawInput: string, index: LookupIndex): LookupResult {
+  const truncated = rawInput.length > MAX_QUERY;
+  const input = truncated ? rawInput.slice(0, MAX_QUERY) : rawInput;
+  const normalized = normalizeCode(input);
+  const result: LookupResult = { input, truncated, normalized, exact: [], found: [], suggestions: [], unknownHresults: [] };
+  if (!normalized) return result;
+  result.exact = entriesFor(index, normalized);
+  if (/^0x[0-9a-f]{8}$/.test(normalized)) result.hresult = decodeHresult(normalized);
+  return result;
 }
 
 export interface LookupResult {
@@ -148,16 +233,11 @@ export function extractCodes(text: string, index: LookupIndex): { found: LookupE
   return { found, unknownHresults };
 }
 
-/** Resolves one query against the exact map. */
+/** Resolves one query against the whole map: exact tier, codes inside pasted text, near misses. */
 export function lookup(rawInput: string, index: LookupIndex): LookupResult {
-  const truncated = rawInput.length > MAX_QUERY;
-  const input = truncated ? rawInput.slice(0, MAX_QUERY) : rawInput;
-  const normalized = normalizeCode(input);
-  const result: LookupResult = { input, truncated, normalized, exact: [], found: [], suggestions: [], unknownHresults: [] };
+  const result = lookupExact(rawInput, index);
+  const { input, normalized } = result;
   if (!normalized) return result;
-
-  result.exact = entriesFor(index, normalized);
-  if (/^0x[0-9a-f]{8}$/.test(normalized)) result.hresult = decodeHresult(normalized);
 
   // A longer text: find the codes inside it.
   if (!result.exact.length && !result.hresult) {

@@ -3,13 +3,13 @@
  * Pagefind full text, loaded only when a query needs it. Every string the user typed reaches the
  * page as text nodes, never as HTML.
  */
-import { lookup, MAX_QUERY, type LookupEntry, type LookupIndex, type LookupResult } from '../lib/lookup';
-import { foldHyphens } from '../lib/codes';
+import { lookup, lookupExact, MAX_QUERY, shardOf, unpackIndex, type LookupEntry, type LookupIndex, type LookupResult, type PackedIndex } from '../lib/lookup';
+import { foldHyphens, normalizeCode } from '../lib/codes';
 import type { DecodedHresult } from '../lib/hresult';
 import { localizedPath, type Lang } from '../lib/urls';
 
-/** The lookup-index.json payload: the exact map plus this language's lookup strings. */
-type IndexPayload = LookupIndex & { strings: Record<string, string> };
+/** A map (whole or one shard) with this language's lookup strings. */
+type IndexPayload = { index: LookupIndex; strings: Record<string, string> };
 
 interface FullTextHit {
   url: string;
@@ -22,9 +22,10 @@ const indexCache = new Map<string, Promise<IndexPayload>>();
 function loadIndex(url: string): Promise<IndexPayload> {
   let p = indexCache.get(url);
   if (!p) {
-    p = fetch(url).then((r) => {
+    p = fetch(url).then(async (r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return r.json() as Promise<IndexPayload>;
+      const packed = (await r.json()) as PackedIndex;
+      return { index: unpackIndex(packed), strings: packed.s };
     });
     indexCache.set(url, p);
   }
@@ -169,15 +170,18 @@ export function attach(root: HTMLElement) {
   async function run(value: string, opts: { malformed?: boolean } = {}) {
     const my = ++generation;
     clearTimeout(ftTimer);
-    let index: IndexPayload;
+    // The exact tier first, from the small shard for this code; the whole map only when needed.
+    const key = normalizeCode(value.slice(0, MAX_QUERY));
+    const shardUrl = `${root.dataset.shards}${shardOf(key)}.json`;
+    let shard: IndexPayload;
     try {
-      index = await loadIndex(root.dataset.index!);
+      shard = await loadIndex(shardUrl);
     } catch {
       status.textContent = 'The lookup data could not be loaded.';
       return;
     }
     if (my !== generation) return;
-    S = index.strings;
+    S = shard.strings;
     if (!value.trim()) {
       list.replaceChildren();
       messages.replaceChildren();
@@ -186,7 +190,16 @@ export function attach(root: HTMLElement) {
       exactHref = undefined;
       return;
     }
-    const r = lookup(value, index);
+    let r = lookupExact(value, shard.index);
+    if (!r.exact.length) {
+      try {
+        r = lookup(value, (await loadIndex(root.dataset.index!)).index);
+      } catch {
+        status.textContent = 'The lookup data could not be loaded.';
+        return;
+      }
+      if (my !== generation) return;
+    }
     render(r, undefined);
     if (opts.malformed) messages.prepend(el('p', { class: 'lookup-warn' }, str('lookup.badEncoding')));
     // Full text for short queries only: a pasted log is resolved by its codes.
@@ -257,8 +270,9 @@ export function attach(root: HTMLElement) {
 
   if (pageMode) {
     const { q, malformed } = readQuery(location.search);
-    input.value = q;
-    void run(q, { malformed });
+    // Someone may have typed before this module arrived: their text wins over the address.
+    if (!input.value || q) input.value = q;
+    void run(input.value, { malformed: malformed && input.value === q });
     // Keep the query when switching language.
     const sw = document.querySelector<HTMLAnchorElement>('a.lang-switch');
     if (sw && q) sw.search = `?q=${encodeURIComponent(q.slice(0, 2000))}`;

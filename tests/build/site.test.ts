@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeSite, type Site } from './harness';
+import { unpackIndex } from '../../src/lib/lookup';
 
 for (const base of ['/', '/mim-help/']) {
   describe(`a valid site built for base ${base}`, () => {
@@ -60,13 +61,16 @@ for (const base of ['/', '/mim-help/']) {
       expect(typeof c.summary).toBe('string');
     });
 
-    it('writes an exact-match map per language', () => {
-      const en = JSON.parse(site.read('dist/lookup-index.json'));
+    it('writes an exact-match map per language, whole and in shards', () => {
+      const en = unpackIndex(JSON.parse(site.read('dist/lookup-index.json')));
       const sv = JSON.parse(site.read('dist/sv/lookup-index.json'));
       expect(en.keys['6025']).toBeDefined();
       expect(en.entries[en.keys['0x8023063d'][0]].s).toBe('0x8023063d');
-      expect(sv.entries[sv.keys['stopped-server'][0]].t).toBe('FIM Service MA stoppade');
-      expect(sv.strings['lookup.noEntry']).toBe('Ingen post för');
+      expect(unpackIndex(sv).entries.find((e) => e.s === 'stopped-server')?.t).toBe('FIM Service MA stoppade');
+      expect(sv.s['lookup.noEntry']).toBe('Ingen post för');
+      const shard = unpackIndex(JSON.parse(site.read('dist/lookup-index/6.json')));
+      expect(shard.entries.map((e) => e.s)).toEqual(['pcns-event-6025']);
+      expect(JSON.parse(site.read('dist/sv/lookup-index/_.json')).e).toEqual([]);
     });
 
     it('builds one Pagefind index per language', () => {

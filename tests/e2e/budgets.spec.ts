@@ -65,17 +65,18 @@ test.describe('byte budgets (gzip)', () => {
     });
   }
 
-  test('the exact lookup of 6025 fetches at most 10 KB of data', async ({ page }) => {
+  test('an exact hit for 6025 transfers at most 10 KB, code and data together, and never the whole map', async ({ page }) => {
     await page.goto(at(''), { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
-    const { json, files } = await fetched(page, async () => {
+    const { json, totals, files } = await fetched(page, async () => {
       await page.locator('mim-lookup[data-mode="popup"] input').first().fill('6025');
       await expect(page.locator('.lookup-popup .lookup-list > li').first()).toHaveAttribute('data-tier', 'exact');
       await page.waitForLoadState('networkidle');
     });
-    const index = Object.keys(json).find((u) => u.endsWith('/lookup-index.json'));
-    expect(index, `lookup-index.json was not fetched:\n${files}`).toBeDefined();
-    const data = Object.values(json).reduce((a, b) => a + b, 0);
-    expect(data, `data fetched for the exact lookup:\n${files}`).toBeLessThanOrEqual(BUDGET.lookupData);
+    const urls = Object.keys(json);
+    expect(urls.some((u) => /\/lookup-index\/6\.json$/.test(u)), `the "6" shard was not fetched:\n${files}`).toBe(true);
+    expect(urls.some((u) => u.endsWith('/lookup-index.json')), `the whole map was fetched for an exact hit:\n${files}`).toBe(false);
+    const total = Object.values(totals).reduce((a, b) => a + b, 0);
+    expect(total, `everything the exact lookup fetched:\n${files}`).toBeLessThanOrEqual(BUDGET.lookupData);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLookupIndex, editDistance, extractCodes, lookup, MAX_QUERY, type IndexSource } from '../../src/lib/lookup';
+import { buildLookupIndex, editDistance, extractCodes, lookup, lookupExact, MAX_QUERY, packIndex, SHARDS, shardIndex, shardOf, unpackIndex, type IndexSource } from '../../src/lib/lookup';
 import { decodeHresult } from '../../src/lib/hresult';
 
 const src = (slug: string, code: string, kind: IndexSource['kind'], extra: Partial<IndexSource> = {}): IndexSource => ({
@@ -166,5 +166,35 @@ describe('extractCodes', () => {
   it('keeps the order of appearance and drops duplicates', () => {
     const { found } = extractCodes('6301 ... stopped-server ... event id 6301 ... stopped-server', index);
     expect(slugs(found)).toEqual(['stopped-server', 'sync-event-6301']);
+  });
+});
+
+describe('packed and sharded maps', () => {
+  it('round-trips the map through the packed form the browser downloads', () => {
+    const packed = packIndex(index, { 'lookup.exact': 'Exact match' });
+    expect(unpackIndex(packed)).toEqual(index);
+    expect(packed.s['lookup.exact']).toBe('Exact match');
+    // Slug and source are sent only when they add something.
+    expect(packed.e.find((r) => r[0] === 'stopped-server')).toEqual(['stopped-server', 0, 'Title of stopped-server']);
+  });
+  it('puts each code in the shard of its first character and finds exact hits there', () => {
+    const shards = shardIndex(index);
+    expect(slugs(lookupExact('6025', shards.get(shardOf('6025'))!).exact)).toEqual(['pcns-event-6025', 'other-event-6025']);
+    expect(slugs(lookupExact('0x8023063D', shards.get('0')!).exact)).toEqual(['0x8023063d']);
+    expect(shards.get('s')!.entries.map((e) => e.s)).toEqual(['stopped-server', 'stopped-server-down', 'stopped-extension-dll-exception', 'success']);
+    // An alias lives in the shard of its own first character.
+    expect(slugs(lookupExact('no-start-concurrent-execution-not-supported', shards.get('n')!).exact)).toEqual(['no-start-concurrent-execution-not-support']);
+  });
+  it('answers the same exact hits from a shard as from the whole map, for every key', () => {
+    const shards = shardIndex(index);
+    for (const key of Object.keys(index.keys)) {
+      expect(slugs(lookupExact(key, shards.get(shardOf(key))!).exact), key).toEqual(slugs(lookup(key, index).exact));
+    }
+  });
+});
+
+describe('shard names', () => {
+  it('maps every canonical key to one of the shard files the build writes', () => {
+    for (const key of ['6025', '0x8023063d', 'stopped-server', 'zz', '', 'ärende', '-x']) expect(SHARDS).toContain(shardOf(key));
   });
 });

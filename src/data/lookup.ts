@@ -1,0 +1,24 @@
+/** The exact-match map for one language, and the UI strings the lookup shows. */
+import { loadCatalog } from './catalog';
+import { buildLookupIndex, type LookupIndex } from '../lib/lookup';
+import { UI, type Lang, type UiKey } from '../lib/i18n';
+import { plainText } from '../lib/inline';
+
+export async function lookupIndexFor(lang: Lang): Promise<{ index: LookupIndex; strings: Record<string, string> }> {
+  const { codes } = await loadCatalog();
+  const index = buildLookupIndex(
+    codes.map((c) => ({
+      slug: c.slug,
+      code: c.data.code,
+      kind: c.data.kind,
+      title: plainText(c.data.title[lang]),
+      eventSource: c.data.eventSource,
+      aliases: c.data.aliases,
+      uncertain: c.data.uncertain,
+    })),
+  );
+  const strings = Object.fromEntries(
+    (Object.keys(UI[lang]) as UiKey[]).filter((k) => k.startsWith('lookup.')).map((k) => [k, UI[lang][k]]),
+  );
+  return { index, strings };
+}
