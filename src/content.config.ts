@@ -57,7 +57,7 @@ const source = z
     /** Human-readable title of the source, for example "Management agent run error codes (Microsoft Learn)". */
     title: z.string().min(1),
     /** Address of the source. Optional for sources that have no public address (a KB without a URL). */
-    url: z.string().url({ message: 'must be a full URL starting with https:// or http://' }).optional(),
+    url: z.url({ protocol: /^https?$/, error: 'must be a full URL starting with https:// or http://' }).optional(),
   })
   .strict();
 

@@ -23,7 +23,7 @@ async function runOnce(url) {
     const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
     return r.lhr;
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
 

@@ -50,7 +50,7 @@ function search(s) {
     'Each run opens a fresh browser context (empty cache) on the build served by `scripts/serve.mjs` (no compression, so "raw" is what crossed the loopback; gzip is what a compressing host would send). The time runs to the moment the first result `li` is in the DOM and visible (a MutationObserver installed before the page loads checks `Element.checkVisibility()`). For the typed searches the clock starts when the search box gets focus, after the page has loaded and the network is idle; the text is filled in at once, as a paste. For `/lookup/?q=…` the search starts by itself as the page loads, and the clock starts at the page\'s `domInteractive` (the time from navigation start is given too). Bytes are those the search fetched: the lookup code, the exact-match data (`lookup-index/<c>.json`, one small shard per first character, or the whole `lookup-index.json` for pasted text) and Pagefind\'s files (not the page\'s own HTML, CSS and boot script).',
     '',
   ];
-  const rows = Object.entries(sc).map(([k, r]) => {
+  const rows = Object.entries(sc).map(([, r]) => {
     const c = r.bytes.byCategory;
     return [
       r.label,
@@ -99,7 +99,7 @@ function scaling(s) {
   ];
   let prev;
   const per = (x) => `${x.toFixed(1)} ms`;
-  const rows = Object.entries(s.sizes).map(([k, r]) => {
+  const rows = Object.entries(s.sizes).map(([, r]) => {
     const b = r.build;
     if (!b.ok) return [r.label, r.codes.total.toLocaleString('en-US'), '–', `failed${b.failure?.timedOut ? ' (timed out)' : ''}`, '', '', '', '', '', '', '', ''];
     // Marginal cost: what each page added since the previous (smaller) catalog cost.

@@ -1,6 +1,6 @@
 /** One shard of the exact-match map: the codes whose canonical form starts with this character. */
 import type { APIRoute } from 'astro';
-import { LANGS, langParam, type Lang } from '../../../lib/urls';
+import { LANGS, langParam } from '../../../lib/urls';
 import { lookupIndexFor } from '../../../data/lookup';
 import { packIndex, shardIndex, SHARDS } from '../../../lib/lookup';
 
