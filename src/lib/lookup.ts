@@ -190,8 +190,12 @@ export function editDistance(a: string, b: string, cap = 3): number {
 
 /** Words joined by hyphens: run statuses, run errors, object errors. */
 const HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
-/** Event IDs named as such: "Event ID: 6025", "EventID 6025", "<EventID>6025</EventID>", "händelse-ID 6025". */
-const EVENT_CONTEXT = /(?:<eventid[^>]{0,60}>\s*|(?:event\s*id|eventid|event|h[äa]ndelse-?id)\s*(?:[:#=]|&gt;)?\s*"?)(\d{3,5})\b/g;
+/**
+ * Event IDs named as such: "Event ID: 6025", "EventID 6025", "<EventID>6025</EventID>", "händelse-ID 6025".
+ * The number may run straight into the next word: a one-line search box drops the line breaks of
+ * a pasted Event Viewer entry ("Event ID: 6025Task Category").
+ */
+const EVENT_CONTEXT = /(?:<eventid[^>]{0,60}>\s*|(?:event\s*id|eventid|event|h[äa]ndelse-?id)\s*(?:[:#=]|&gt;)?\s*"?)(\d{3,5})(?!\d)/g;
 /** HRESULTs: 0x form, 8 bare hex digits starting 8-f, signed or unsigned decimal. */
 const HRESULT_TOKEN = /(?<![0-9a-z])(?:0x[0-9a-f]{8}|[89a-f][0-9a-f]{7}|-21\d{8}|2[1-9]\d{8}|4[0-2]\d{8})(?![0-9a-z])/g;
 /** Text inside XML elements, for single-word codes such as <step-result>success</step-result>. */
@@ -226,6 +230,13 @@ export function extractCodes(text: string, index: LookupIndex): { found: LookupE
   scan(ELEMENT_TEXT, 1, (m) => m);
   if (s.length <= 40) scan(BARE_NUMBER, 0, (m) => String(Number(m)));
   hits.sort((a, b) => a.at - b.at);
+  // One event number from two sources: when the text names a source (Event Viewer's "Source:"
+  // line, the XML Provider), keep the entries from that source.
+  for (const h of hits) {
+    if (h.entries.length < 2) continue;
+    const named = h.entries.filter((e) => e.e && s.includes(e.e.toLowerCase()));
+    if (named.length) h.entries = named;
+  }
   const seen = new Set<string>();
   const found: LookupEntry[] = [];
   for (const h of hits) for (const e of h.entries) if (!seen.has(e.s)) (seen.add(e.s), found.push(e));

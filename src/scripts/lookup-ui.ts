@@ -271,8 +271,11 @@ export function attach(root: HTMLElement) {
   if (pageMode) {
     const { q, malformed } = readQuery(location.search);
     // Someone may have typed before this module arrived: their text wins over the address.
-    if (!input.value || q) input.value = q;
-    void run(input.value, { malformed: malformed && input.value === q });
+    // The box is one line and drops line breaks; the lookup reads the query as it was sent.
+    if (!input.value || q) {
+      input.value = q;
+      void run(q, { malformed });
+    } else void run(input.value);
     // Keep the query when switching language.
     const sw = document.querySelector<HTMLAnchorElement>('a.lang-switch');
     if (sw && q) sw.search = `?q=${encodeURIComponent(q.slice(0, 2000))}`;

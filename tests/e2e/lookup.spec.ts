@@ -43,6 +43,12 @@ test.describe('lookup page', () => {
     await expect(page.locator(`${results}[data-tier="found"] a[href$="codes/0x8023063d/"]`)).toHaveCount(1);
   });
 
+  test('reads a multi-line Event Viewer entry shared in a ?q= link', async ({ page }) => {
+    const entry = 'Log Name:      Application\r\nSource:        PCNSSVC\r\nEvent ID:      6025\r\nTask Category: (1)\r\nLevel:         Error';
+    await page.goto(at(`lookup/?q=${encodeURIComponent(entry)}`));
+    await expect(page.locator(`${results}[data-tier="found"]`).first().locator('a')).toHaveAttribute('href', /codes\/pcns-event-6025\/$/);
+  });
+
   test('finds the status in a run-history XML fragment', async ({ page }) => {
     await page.goto(at(`lookup/?q=${encodeURIComponent('<step-result>stopped-extension-dll-exception</step-result>')}`));
     await expect(page.locator(results).first().locator('a')).toHaveAttribute('href', /codes\/stopped-extension-dll-exception\/$/);

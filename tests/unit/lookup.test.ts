@@ -198,3 +198,13 @@ describe('shard names', () => {
     for (const key of ['6025', '0x8023063d', 'stopped-server', 'zz', '', 'ärende', '-x']) expect(SHARDS).toContain(shardOf(key));
   });
 });
+
+describe('text squeezed onto one line', () => {
+  it('finds the event ID when a one-line box has dropped the line breaks of an Event Viewer entry', () => {
+    const squeezed = 'Log Name: ApplicationSource: PCNSSVCEvent ID: 6025Task Category: NoneLevel: Error';
+    expect(slugs(lookup(squeezed, index).found)).toEqual(['pcns-event-6025']);
+  });
+  it('lists both sources of a shared event number when the text names neither', () => {
+    expect(slugs(lookup('Event ID: 6025 Level: Error', index).found)).toEqual(['pcns-event-6025', 'other-event-6025']);
+  });
+});
