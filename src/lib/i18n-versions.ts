@@ -4,6 +4,7 @@
  * missing. {name} placeholders are filled by tv() on the server and by the page script in the
  * browser, where a placeholder can also be a link.
  */
+import { fill } from './template';
 import type { Lang } from './urls';
 
 const en = {
@@ -158,5 +159,5 @@ export const VERSIONS_UI: Record<Lang, Record<VersionsKey, string>> = { en, sv }
 
 /** A version-checker string in the given language, with {name} placeholders filled. */
 export function tv(lang: Lang, key: VersionsKey, vars: Record<string, string | number> = {}): string {
-  return VERSIONS_UI[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(VERSIONS_UI[lang][key], vars);
 }

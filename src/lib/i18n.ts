@@ -2,6 +2,7 @@
  * UI strings. Swedish must define every English key: TypeScript fails `astro check` and the unit
  * tests fail when one is missing.
  */
+import { fill } from './template';
 import type { Lang } from './urls';
 export { LANGS, DEFAULT_LANG, isLang, langParam, localizedPath, splitLocalizedPath, type Lang } from './urls';
 
@@ -233,6 +234,6 @@ export const UI: Record<Lang, Record<UiKey, string>> = { en, sv };
 
 /** A UI string in the given language, with {name} placeholders filled. */
 export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
-  return UI[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(UI[lang][key], vars);
 }
 

@@ -7,6 +7,7 @@ import { lookup, lookupExact, MAX_QUERY, shardOf, unpackIndex, type LookupEntry,
 import { foldHyphens, normalizeCode } from '../lib/codes';
 import type { DecodedHresult } from '../lib/hresult';
 import { localizedPath, type Lang } from '../lib/urls';
+import { fill } from '../lib/template';
 
 /** A map (whole or one shard) with this language's lookup strings. */
 type IndexPayload = { index: LookupIndex; strings: Record<string, string> };
@@ -97,7 +98,7 @@ export function attach(root: HTMLElement) {
   let exactHref: string | undefined;
 
   const codeUrl = (e: LookupEntry) => localizedPath(base, lang, `codes/${e.s}`);
-  const str = (k: string, n?: number) => (S[k] ?? k).replace('{n}', String(n ?? ''));
+  const str = (k: string, n?: number) => fill(S[k] ?? k, n === undefined ? {} : { n });
 
   function entryItem(e: LookupEntry, tag: string): HTMLLIElement {
     const a = el('a', { href: codeUrl(e) }, el('code', {}, e.c), ' ', el('span', { class: 'r-title' }, e.t));
