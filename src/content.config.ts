@@ -61,12 +61,18 @@ const source = z
   })
   .strict();
 
+/**
+ * A date field. YAML reads an unquoted 2026-11-26 as a Date; keep the plain text form either way,
+ * then check it against the field's own pattern.
+ */
+const yamlDate = (pattern: RegExp, message: string) =>
+  z.preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    z.string().regex(pattern, { message }),
+  );
+
 /** YYYY-MM-DD, the date a page was last checked against its sources. */
-const isoDate = z.preprocess(
-  // YAML reads an unquoted 2026-11-26 as a Date; keep the plain text form either way.
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, for example 2026-11-26' }),
-);
+const isoDate = yamlDate(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, for example 2026-11-26');
 
 const anchorAliases = z.record(kebabId, kebabId).default({});
 
@@ -179,12 +185,7 @@ const releases = defineCollection({
       /** The build as Windows shows it. Example: "4.6.607.0". */
       version: z.string().regex(/^\d+(\.\d+){1,3}$/, { message: 'must be dotted numbers, for example 4.6.607.0' }),
       /** Release date, as precise as the source: YYYY-MM-DD or YYYY-MM. Omit when unknown. */
-      date: z
-        .preprocess(
-          (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-          z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { message: 'must be YYYY-MM-DD or YYYY-MM' }),
-        )
-        .optional(),
+      date: yamlDate(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM-DD or YYYY-MM').optional(),
       /** Knowledge Base article number. Example: "KB5009981". */
       kb: z.string().regex(/^KB\d+$/, { message: 'must look like KB5009981' }).optional(),
       /** Service pack line, for example "SP2" or "SP3". */
