@@ -4,7 +4,17 @@ import { buildLookupIndex, type LookupIndex } from '../lib/lookup';
 import { UI, type Lang, type UiKey } from '../lib/i18n';
 import { plainText } from '../lib/inline';
 
-export async function lookupIndexFor(lang: Lang): Promise<{ index: LookupIndex; strings: Record<string, string> }> {
+type LangIndex = { index: LookupIndex; strings: Record<string, string> };
+const cache = new Map<Lang, Promise<LangIndex>>();
+
+/** Built once per language: the whole map and every shard come from the same one. */
+export function lookupIndexFor(lang: Lang): Promise<LangIndex> {
+  let p = cache.get(lang);
+  if (!p) cache.set(lang, (p = build(lang)));
+  return p;
+}
+
+async function build(lang: Lang): Promise<LangIndex> {
   const { codes } = await loadCatalog();
   const index = buildLookupIndex(
     codes.map((c) => ({

@@ -115,21 +115,27 @@ export function shardOf(normalizedKey: string): string {
 
 /** Splits an index into shards: each holds the entries with at least one key in it. */
 export function shardIndex(index: LookupIndex): Map<string, LookupIndex> {
-  const ids = new Map<string, Set<number>>();
-  for (const [key, list] of Object.entries(index.keys)) {
-    const set = ids.get(shardOf(key)) ?? new Set<number>();
-    list.forEach((i) => set.add(i));
-    ids.set(shardOf(key), set);
-  }
   const shards = new Map<string, LookupIndex>();
-  for (const [shard, set] of ids) {
-    const entries = [...set].sort((a, b) => a - b).map((i) => index.entries[i]);
-    const keys: Record<string, number[]> = {};
-    for (const [key, list] of Object.entries(index.keys)) {
-      if (shardOf(key) !== shard) continue;
-      keys[key] = list.map((i) => entries.indexOf(index.entries[i]));
+  // Per shard: where each entry of the whole index sits in the shard's own entry list.
+  const local = new Map<string, Map<number, number>>();
+  for (const [key, list] of Object.entries(index.keys)) {
+    const name = shardOf(key);
+    let shard = shards.get(name);
+    let at = local.get(name);
+    if (!shard || !at) {
+      shard = { v: 1, entries: [], keys: {} };
+      at = new Map();
+      shards.set(name, shard);
+      local.set(name, at);
     }
-    shards.set(shard, { v: 1, entries, keys });
+    shard.keys[key] = list.map((i) => {
+      let j = at.get(i);
+      if (j === undefined) {
+        j = shard.entries.push(index.entries[i]) - 1;
+        at.set(i, j);
+      }
+      return j;
+    });
   }
   return shards;
 }
