@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseHeadersFile } from './headers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -45,23 +46,8 @@ const MIME = {
 };
 
 /** Headers for every response, read from public/_headers (the "/*" block). */
-function loadHeaders() {
-  const file = path.join(root, 'public/_headers');
-  if (!existsSync(file)) return {};
-  const headers = {};
-  let inBlock = false;
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      inBlock = line.trim() === '/*';
-      continue;
-    }
-    const m = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
-    if (inBlock && m) headers[m[1]] = m[2].trim();
-  }
-  return headers;
-}
-const headers = loadHeaders();
+const headersFile = path.join(root, 'public/_headers');
+const headers = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : {};
 
 function send(res, status, file, method) {
   const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rebaseWebConfig } from '../../src/lib/host-configs';
+import { parseHeadersFile } from '../../scripts/headers.mjs';
 
 /**
  * The host configs in public/ (and the nginx example in README.md) must send one and
@@ -15,21 +16,8 @@ const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
 type Headers = Record<string, string>;
 const lower = (h: Headers): Headers => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 
-/** Netlify / Cloudflare Pages: the indented "Name: value" lines of the "/*" block. */
-function fromHeadersFile(text: string): Headers {
-  const out: Headers = {};
-  let inBlock = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      inBlock = line.trim() === '/*';
-      continue;
-    }
-    const m = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
-    if (inBlock && m?.[1] && m[2]) out[m[1]] = m[2].trim();
-  }
-  return lower(out);
-}
+/** Netlify / Cloudflare Pages: read as scripts/serve.mjs reads it. */
+const fromHeadersFile = (text: string): Headers => lower(parseHeadersFile(text));
 
 /** IIS: <add name value /> inside <customHeaders>, comments stripped first. */
 function fromWebConfig(text: string): Headers {
