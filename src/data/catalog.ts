@@ -9,7 +9,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkIntegrity, ContentIntegrityError } from '../lib/integrity';
 import { CODE_KINDS, type CodeKind } from '../lib/codes';
 import { compareVersions, parseVersion } from '../lib/versions';
-import type { Lang } from '../lib/i18n';
+import type { Lang } from '../i18n';
 
 export type CodeEntry = CollectionEntry<'codes'>;
 export type StepEntry = CollectionEntry<'steps'>;

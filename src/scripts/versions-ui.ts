@@ -18,7 +18,7 @@ import {
   type ReleaseLine,
   type UpgradeStop,
 } from '../lib/versions';
-import type { VersionsKey } from '../lib/i18n-versions';
+import type { UiKey } from '../i18n';
 
 export interface Checker {
   check(form: HTMLFormElement, updateAddress: boolean): void;
@@ -76,9 +76,9 @@ export function attach(root: HTMLElement): Checker {
     result: document.getElementById(form.dataset.result ?? '')!,
   });
   const params = new URLSearchParams(location.search);
-  const S = JSON.parse(root.dataset.strings ?? '{}') as Record<VersionsKey, string>;
+  const S = JSON.parse(root.dataset.strings ?? '{}') as Record<UiKey, string>;
   const catalog = prepareCatalog(readBuilds(document));
-  const t = (key: VersionsKey, vars: Record<string, string | number> = {}) => fill(S[key], vars).join('');
+  const t = (key: UiKey, vars: Record<string, string | number> = {}) => fill(S[key], vars).join('');
 
   const buildLink = (b: PreparedBuild) => h('a', { href: `#${b.id}` }, h('code', {}, b.version), b.connector ? ` ${b.connector}` : '');
   const label = (b: PreparedBuild) => (b.servicePack ? `${b.version} (${b.servicePack})` : b.version);
@@ -98,7 +98,7 @@ export function attach(root: HTMLElement): Checker {
   }
 
   function facts(b: PreparedBuild): HTMLElement {
-    const row = (key: VersionsKey, value: string | undefined) =>
+    const row = (key: UiKey, value: string | undefined) =>
       h('div', {}, h('dt', {}, S[key]), h('dd', {}, value ?? S['versions.unknownValue']));
     return h(
       'dl',

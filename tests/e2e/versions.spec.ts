@@ -1,5 +1,5 @@
 import { test, expect, at } from './fixtures';
-import { VERSIONS_UI } from '../../src/lib/i18n-versions';
+import { UI } from '../../src/i18n';
 
 const LANGS = [
   { lang: 'en', prefix: '' },
@@ -10,7 +10,7 @@ const LANGS = [
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 
 for (const { lang, prefix } of LANGS) {
-  const S = VERSIONS_UI[lang];
+  const S = UI[lang];
   const sync = (q: string) => at(`${prefix}versions/?build=${encodeURIComponent(q)}`);
 
   test.describe(`the version checker (${lang})`, () => {
@@ -145,7 +145,7 @@ test.describe('the version tables', () => {
 
   test('list every build, newest first, with an unverified marker, without JavaScript', async ({ page }) => {
     await page.goto(at('versions/'));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(VERSIONS_UI.en['versions.title']);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(UI.en['versions.title']);
     await expect(page.locator('.vc-noscript')).toBeVisible();
     const rows = page.locator('section:has(#sync-service-builds) tbody tr');
     await expect(rows).toHaveCount(24);
@@ -162,8 +162,8 @@ test.describe('the version tables', () => {
 
   test('are in Swedish on the Swedish page', async ({ page }) => {
     await page.goto(at('sv/versions/'));
-    await expect(page.locator('#sync-service-builds')).toHaveText(VERSIONS_UI.sv['versions.table.sync-service']);
-    await expect(page.locator('tr[id="sync-4.6.673.0"] .badge.unverified')).toHaveText(VERSIONS_UI.sv['versions.unverified']);
+    await expect(page.locator('#sync-service-builds')).toHaveText(UI.sv['versions.table.sync-service']);
+    await expect(page.locator('tr[id="sync-4.6.673.0"] .badge.unverified')).toHaveText(UI.sv['versions.unverified']);
   });
 });
 
@@ -171,7 +171,7 @@ test.describe('the checker in the guide', () => {
   for (const { lang, prefix } of LANGS) {
     test(`step 1 checks a Sync Service build on the versions page (${lang})`, async ({ page }) => {
       await page.goto(at(`${prefix}steps/latest-sync-build/`));
-      const box = page.getByRole('textbox', { name: VERSIONS_UI[lang]['versions.step.sync-service'] });
+      const box = page.getByRole('textbox', { name: UI[lang]['versions.step.sync-service'] });
       await box.fill('4.6.607.0');
       await box.press('Enter');
       await expect(page).toHaveURL(new RegExp(`${prefix}versions/\\?build=4\\.6\\.607\\.0$`));
@@ -181,15 +181,15 @@ test.describe('the checker in the guide', () => {
 
   test('step 2 checks a connector build; other steps have no checker', async ({ page }) => {
     await page.goto(at('steps/update-generic-connectors/'));
-    const box = page.getByRole('textbox', { name: VERSIONS_UI.en['versions.step.connectors'] });
+    const box = page.getByRole('textbox', { name: UI.en['versions.step.connectors'] });
     await box.fill('1.1.1431.0');
     await box.press('Enter');
     await expect(page).toHaveURL(/versions\/\?connector=1\.1\.1431\.0$/);
-    await expect(page.locator('#check-connector-result .vc-verdict')).toHaveText(VERSIONS_UI.en['versions.status.latest']);
+    await expect(page.locator('#check-connector-result .vc-verdict')).toHaveText(UI.en['versions.status.latest']);
 
     await page.goto(at('steps/pcns-event-6025/'));
     await expect(page.locator('.vc-mini')).toHaveCount(0);
     await page.getByRole('link', { name: 'Versions', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(VERSIONS_UI.en['versions.title']);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(UI.en['versions.title']);
   });
 });

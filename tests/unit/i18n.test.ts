@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UI, t } from '../../src/lib/i18n';
+import { UI, t } from '../../src/i18n';
 import { localizedPath, splitLocalizedPath } from '../../src/lib/urls';
 import { siteBase, siteUrl } from '../../src/lib/site-config';
 import { inlineMarkup, plainText } from '../../src/lib/inline';

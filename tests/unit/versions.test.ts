@@ -22,7 +22,7 @@ import {
   type ReleaseRecord,
   type Version,
 } from '../../src/lib/versions';
-import { VERSIONS_UI } from '../../src/lib/i18n-versions';
+import { UI } from '../../src/i18n';
 
 // The real release data, read the way the content schema sees it.
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -333,8 +333,8 @@ describe('the catalog and the strings', () => {
   });
 
   it('has a non-empty Swedish string for every English key, with the same placeholders', () => {
-    const en = VERSIONS_UI.en;
-    const sv = VERSIONS_UI.sv;
+    const en = UI.en;
+    const sv = UI.sv;
     expect(Object.keys(sv).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(sv[key], key).toBeTruthy();

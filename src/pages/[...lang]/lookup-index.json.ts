@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { langPaths } from '../../data/routes';
 import { lookupIndexFor } from '../../data/lookup';
 import { packIndex } from '../../lib/lookup';
-import type { Lang } from '../../lib/i18n';
+import type { Lang } from '../../i18n';
 
 export const getStaticPaths = langPaths;
 
