@@ -73,7 +73,10 @@ function treeSample(rootPid) {
   while (stack.length) {
     const p = stack.pop();
     const i = info.get(p);
-    if (i) (rss += i.rss), cpu.set(p, i.cpu);
+    if (i) {
+      rss += i.rss;
+      cpu.set(p, i.cpu);
+    }
     stack.push(...(children.get(p) ?? []));
   }
   return { rss, cpu };
@@ -87,7 +90,10 @@ export function folderSize(dir) {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) (bytes += statSync(p).size), files++;
+      else if (e.isFile()) {
+        bytes += statSync(p).size;
+        files++;
+      }
     }
   };
   walk(dir);

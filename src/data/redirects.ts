@@ -32,7 +32,10 @@ export async function loadRedirects(): Promise<Redirect[]> {
     data = parse(readFileSync(file, 'utf8')) ?? [];
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : '';
-    throw new Error(`${FILE}: the file is not valid YAML${where}: ${(e as Error).message.split('\n')[0]}\n  Fix: correct the syntax; each entry is "- from: /old/path/" with "to: /new/path/" below it.`);
+    throw new Error(
+      `${FILE}: the file is not valid YAML${where}: ${(e as Error).message.split('\n')[0]}\n  Fix: correct the syntax; each entry is "- from: /old/path/" with "to: /new/path/" below it.`,
+      { cause: e },
+    );
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

@@ -84,7 +84,7 @@ export function normalizeCode(input: string): string {
   const hr = parseHresult(s.replace(/^hresult[\s:=-]*/, ''));
   if (hr) return hr;
   s = s
-    .replace(/^["'`<(\[]+|["'`>)\].,;:!?]+$/g, '')
+    .replace(/^["'`<([]+|["'`>)\].,;:!?]+$/g, '')
     .replace(/[\s_]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -245,7 +245,10 @@ export function extractCodes(text: string, index: LookupIndex): { found: LookupE
   }
   const seen = new Set<string>();
   const found: LookupEntry[] = [];
-  for (const h of hits) for (const e of h.entries) if (!seen.has(e.s)) (seen.add(e.s), found.push(e));
+  for (const h of hits) for (const e of h.entries) if (!seen.has(e.s)) {
+        seen.add(e.s);
+        found.push(e);
+      }
   const unknownHresults = [...unknown.values()].sort((a, b) => a.at - b.at).map((u) => u.hr);
   return { found, unknownHresults };
 }
@@ -274,7 +277,10 @@ export function lookup(rawInput: string, index: LookupIndex): LookupResult {
     scored.sort((a, b) => a.d - b.d || a.key.localeCompare(b.key));
     const seen = new Set<string>();
     for (const { key } of scored)
-      for (const e of entriesFor(index, key)) if (!seen.has(e.s)) (seen.add(e.s), result.suggestions.push(e));
+      for (const e of entriesFor(index, key)) if (!seen.has(e.s)) {
+          seen.add(e.s);
+          result.suggestions.push(e);
+        }
     result.suggestions = result.suggestions.slice(0, 5);
   }
   return result;

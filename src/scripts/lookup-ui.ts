@@ -132,8 +132,14 @@ export function attach(root: HTMLElement) {
     exactHref = r.exact.length === 1 ? codeUrl(r.exact[0]) : undefined;
     if (r.truncated) messages.append(el('p', { class: 'lookup-warn' }, str('lookup.tooLong')));
     const shown = new Set<string>();
-    for (const e of r.exact) (shown.add(codeUrl(e)), list.append(entryItem(e, 'exact')));
-    for (const e of r.found) (shown.add(codeUrl(e)), list.append(entryItem(e, 'found')));
+    for (const e of r.exact) {
+      shown.add(codeUrl(e));
+      list.append(entryItem(e, 'exact'));
+    }
+    for (const e of r.found) {
+      shown.add(codeUrl(e));
+      list.append(entryItem(e, 'found'));
+    }
     if (r.hresult) messages.append(hresultBlock(r.hresult, r.exact.length > 0));
     for (const h of r.unknownHresults) messages.append(hresultBlock(h, false));
     if (!r.exact.length && !r.found.length && !r.hresult) {
@@ -142,7 +148,10 @@ export function attach(root: HTMLElement) {
     }
     if (r.suggestions.length) {
       messages.append(el('p', { class: 'lookup-dym' }, `${str('lookup.didYouMean')}:`));
-      for (const e of r.suggestions) (shown.add(codeUrl(e)), list.append(entryItem(e, 'didYouMean')));
+      for (const e of r.suggestions) {
+        shown.add(codeUrl(e));
+        list.append(entryItem(e, 'didYouMean'));
+      }
     }
     for (const hit of fullText ?? []) {
       if (shown.has(hit.url)) continue;
@@ -224,7 +233,10 @@ export function attach(root: HTMLElement) {
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown') {
       const first = links()[0];
-      if (first) (ev.preventDefault(), first.focus());
+      if (first) {
+        ev.preventDefault();
+        first.focus();
+      }
     } else if (ev.key === 'Escape' && popup) {
       popup.hidden = true;
     }
@@ -232,8 +244,13 @@ export function attach(root: HTMLElement) {
   list.addEventListener('keydown', (ev) => {
     const all = links();
     const i = all.indexOf(document.activeElement as HTMLAnchorElement);
-    if (ev.key === 'ArrowDown' && i >= 0) (ev.preventDefault(), all[Math.min(i + 1, all.length - 1)].focus());
-    else if (ev.key === 'ArrowUp' && i >= 0) (ev.preventDefault(), i === 0 ? input.focus() : all[i - 1].focus());
+    if (ev.key === 'ArrowDown' && i >= 0) {
+      ev.preventDefault();
+      all[Math.min(i + 1, all.length - 1)].focus();
+    } else if (ev.key === 'ArrowUp' && i >= 0) {
+      ev.preventDefault();
+      (i === 0 ? input : all[i - 1]).focus();
+    }
     else if (ev.key === 'Escape') {
       // Focus first: focusing the box reopens the results, and Escape means closed.
       input.focus();

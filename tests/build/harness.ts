@@ -52,7 +52,7 @@ export function makeSite(fixture: string): Site {
         timeout: 170_000,
       });
       // Strip ANSI colours so assertions read the plain text an author sees.
-      const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+      const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '') // eslint-disable-line no-control-regex -- ANSI escapes start with ESC;
       return { ok: r.status === 0, output };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
