@@ -6,7 +6,8 @@
 export const en = {
   'site.name': 'MIM Sync Service troubleshooting',
   'site.short': 'MIM Sync help',
-  'site.tagline': 'Find the fix for a Microsoft Identity Manager Synchronization Service error: paste a run status, an event ID, an HRESULT or a whole log line.',
+  'site.tagline':
+    'Find the fix for a Microsoft Identity Manager Synchronization Service error: paste a run status, an event ID, an HRESULT or a whole log line.',
   'nav.home': 'Home',
   'nav.guide': 'Guide',
   'nav.codes': 'Code catalog',
@@ -20,7 +21,8 @@ export const en = {
   'lookup.placeholder': 'stopped-extension-dll-exception, 6025, 0x8023063D …',
   'lookup.submit': 'Look up',
   'lookup.title': 'Look up a code',
-  'lookup.intro': 'Type or paste a run status, a run error, an event ID, an HRESULT in any form, or a whole log line.',
+  'lookup.intro':
+    'Type or paste a run status, a run error, an event ID, an HRESULT in any form, or a whole log line.',
   'lookup.exact': 'Exact match',
   'lookup.found': 'Found in the pasted text',
   'lookup.fulltext': 'Full-text results',
@@ -42,9 +44,11 @@ export const en = {
   'lookup.win32': 'Win32 error',
   'lookup.badEncoding': 'The link’s query could not be decoded; it is shown as it was received.',
   'home.guideTitle': 'The guide, step by step',
-  'home.guideIntro': 'Seven steps from Microsoft’s support article, in depth, followed by steps for every family of codes.',
+  'home.guideIntro':
+    'Seven steps from Microsoft’s support article, in depth, followed by steps for every family of codes.',
   'home.catalogTitle': 'Browse the code catalog',
-  'home.catalogIntro': 'Every code the Sync Service, the FIM Service MA and PCNS report, with causes, checks and the step that fixes it.',
+  'home.catalogIntro':
+    'Every code the Sync Service, the FIM Service MA and PCNS report, with causes, checks and the step that fixes it.',
   'step.label': 'Step',
   'step.relatedCodes': 'Related codes',
   'step.appliesTo': 'Applies to',
@@ -63,12 +67,14 @@ export const en = {
   'code.aliases': 'Also written as',
   'code.sources': 'Sources',
   'code.unverified': 'Unverified',
-  'code.unverifiedText': 'The exact string or meaning of this code could not be confirmed from a primary source. Treat it as a lead, not a fact.',
+  'code.unverifiedText':
+    'The exact string or meaning of this code could not be confirmed from a primary source. Treat it as a lead, not a fact.',
   'code.noCauses': 'No causes are documented in our sources.',
   'code.noChecks': 'No specific checks are documented; follow the linked step.',
   'code.deprecated': 'This code is superseded by',
   'catalog.title': 'Code catalog',
-  'catalog.intro': 'Every code in the catalog, grouped by kind and category. Use the lookup to jump straight to one.',
+  'catalog.intro':
+    'Every code in the catalog, grouped by kind and category. Use the lookup to jump straight to one.',
   'catalog.count': '{n} codes',
   'kind.run-status': 'Run statuses',
   'kind.run-error': 'Management agent run errors',
@@ -111,7 +117,8 @@ export const en = {
   'short.unknown': 'There is no entry for this code yet. Look it up instead:',
   '404.title': 'Page not found',
   '404.text': 'There is no page at this address. Look up the code instead, or open the catalog.',
-  'footer.text': 'An independent troubleshooting guide. Facts are cited from their sources on each page; codes marked unverified could not be confirmed.',
+  'footer.text':
+    'An independent troubleshooting guide. Facts are cited from their sources on each page; codes marked unverified could not be confirmed.',
   'versions.title': 'Version checker',
   'versions.description':
     'Paste the build of your MIM Synchronization Service or of a connector: see which release it is, what came after it and how to get to the latest build.',
@@ -124,7 +131,8 @@ export const en = {
   'versions.connector.help':
     'Copy the file version of the connector DLL, for example Microsoft.IAM.Connector.GenericLdap.dll. For a connector released on its own, put its name before the number: Lotus Domino 5.3.0721.',
   'versions.submit': 'Check',
-  'versions.noscript': 'The checker needs JavaScript. Without it, look your build up in the tables below: they list every build.',
+  'versions.noscript':
+    'The checker needs JavaScript. Without it, look your build up in the tables below: they list every build.',
   'versions.jump': 'Jump to',
   'versions.table.sync-service': 'Synchronization Service builds',
   'versions.table.package': 'Generic connector package builds',
@@ -151,31 +159,40 @@ export const en = {
   'versions.status.newer.one': 'One newer build is known: {latest}.',
   'versions.status.newer.many': '{n} newer builds are known; the latest is {latest}.',
   'versions.status.latestSp': 'The latest {sp} build is {build}.',
-  'versions.status.superseded': 'This connector now ships in the generic connector package, whose latest build is {build}.',
+  'versions.status.superseded':
+    'This connector now ships in the generic connector package, whose latest build is {build}.',
   'versions.notes.this': 'Notes on this build',
   'versions.path.title': 'Upgrade path',
   'versions.path.from': 'Your build {build}',
   'versions.path.required': 'install this first: {target} can only be installed in place over it.',
   'versions.path.latest': 'the latest build we know of.',
-  'versions.path.caveat': 'Only the stops our sources require are listed. Read the notes of each build and back up before you upgrade.',
+  'versions.path.caveat':
+    'Only the stops our sources require are listed. Read the notes of each build and back up before you upgrade.',
   'versions.newer.title': 'Newer builds and their fixes ({n})',
   'versions.newer.show': 'Show all {n} newer builds with their notes',
   'versions.share': 'Link to this answer',
   'versions.unknown.badge': 'Not in our list',
-  'versions.unknown.text': '{version} is not in our release history. It may be a private fix, a typing error, or a build newer than our list.',
+  'versions.unknown.text':
+    '{version} is not in our release history. It may be a private fix, a typing error, or a build newer than our list.',
   'versions.unknown.connector': 'Compared with the {connector} builds.',
   'versions.unknown.below': 'Nearest known build below:',
   'versions.unknown.above': 'Nearest known build above:',
   'versions.unknown.oldest': 'It is older than every build we know.',
-  'versions.unknown.newest': 'It is newer than every build we know, the newest being {build}. Check Microsoft’s release history.',
+  'versions.unknown.newest':
+    'It is newer than every build we know, the newest being {build}. Check Microsoft’s release history.',
   'versions.unknown.elsewhere.sync-service': 'The same number is a known Sync Service build:',
   'versions.unknown.elsewhere.connectors': 'The same number is a known connector build:',
   'versions.error.empty': 'Type or paste a build number, for example {example}.',
-  'versions.error.too-long': 'The text is longer than {max} characters. Paste only the line with the version.',
-  'versions.error.no-version': 'There is no build number in “{input}”. A build is three or four numbers separated by dots, for example {example}.',
-  'versions.error.too-few-parts': '“{found}” is only part of a build number. Give at least three parts, for example {example}.',
-  'versions.error.too-many-parts': '“{found}” has more than four parts. A Windows build number has at most four, for example {example}.',
-  'versions.error.part-too-large': '“{found}” has a part above {max}, which a Windows file version cannot have.',
+  'versions.error.too-long':
+    'The text is longer than {max} characters. Paste only the line with the version.',
+  'versions.error.no-version':
+    'There is no build number in “{input}”. A build is three or four numbers separated by dots, for example {example}.',
+  'versions.error.too-few-parts':
+    '“{found}” is only part of a build number. Give at least three parts, for example {example}.',
+  'versions.error.too-many-parts':
+    '“{found}” has more than four parts. A Windows build number has at most four, for example {example}.',
+  'versions.error.part-too-large':
+    '“{found}” has a part above {max}, which a Windows file version cannot have.',
   'versions.summary.several': '{version}: {n} builds match.',
   'versions.summary.unknown': '{version}: not in our release history.',
   'versions.summary.error': 'No build number was recognized.',

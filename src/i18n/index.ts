@@ -8,7 +8,15 @@ import type { Lang } from '../lib/urls';
 import { en, type UiKey } from './en';
 import { sv } from './sv';
 
-export { LANGS, DEFAULT_LANG, isLang, langParam, localizedPath, splitLocalizedPath, type Lang } from '../lib/urls';
+export {
+  LANGS,
+  DEFAULT_LANG,
+  isLang,
+  langParam,
+  localizedPath,
+  splitLocalizedPath,
+  type Lang,
+} from '../lib/urls';
 export type { UiKey } from './en';
 
 export const UI: Record<Lang, Record<UiKey, string>> = { en, sv };

@@ -7,7 +7,8 @@ import type { UiKey } from './en';
 export const sv: Record<UiKey, string> = {
   'site.name': 'Felsökning av MIM-synkroniseringstjänsten',
   'site.short': 'MIM Sync-hjälp',
-  'site.tagline': 'Hitta åtgärden för ett fel i synkroniseringstjänsten i Microsoft Identity Manager: klistra in en körstatus, ett händelse-ID, ett HRESULT eller en hel loggrad.',
+  'site.tagline':
+    'Hitta åtgärden för ett fel i synkroniseringstjänsten i Microsoft Identity Manager: klistra in en körstatus, ett händelse-ID, ett HRESULT eller en hel loggrad.',
   'nav.home': 'Start',
   'nav.guide': 'Guide',
   'nav.codes': 'Kodkatalog',
@@ -21,7 +22,8 @@ export const sv: Record<UiKey, string> = {
   'lookup.placeholder': 'stopped-extension-dll-exception, 6025, 0x8023063D …',
   'lookup.submit': 'Slå upp',
   'lookup.title': 'Slå upp en kod',
-  'lookup.intro': 'Skriv eller klistra in en körstatus, ett körfel, ett händelse-ID, ett HRESULT i valfri form eller en hel loggrad.',
+  'lookup.intro':
+    'Skriv eller klistra in en körstatus, ett körfel, ett händelse-ID, ett HRESULT i valfri form eller en hel loggrad.',
   'lookup.exact': 'Exakt träff',
   'lookup.found': 'Hittat i den inklistrade texten',
   'lookup.fulltext': 'Fritextträffar',
@@ -33,7 +35,8 @@ export const sv: Record<UiKey, string> = {
   'lookup.noResults': 'Inga träffar.',
   'lookup.count.one': '1 träff',
   'lookup.count.many': '{n} träffar',
-  'lookup.devIndex': 'Fritextsökningen fungerar efter `npm run build`: utvecklingsservern har inget sökindex.',
+  'lookup.devIndex':
+    'Fritextsökningen fungerar efter `npm run build`: utvecklingsservern har inget sökindex.',
   'lookup.searchFailed': 'Fritextsökningen kunde inte laddas. Den exakta uppslagningen fungerar ändå.',
   'lookup.hresult': 'HRESULT avkodat',
   'lookup.notInCatalog': 'Detta HRESULT finns inte i katalogen.',
@@ -43,9 +46,11 @@ export const sv: Record<UiKey, string> = {
   'lookup.win32': 'Win32-fel',
   'lookup.badEncoding': 'Länkens fråga kunde inte avkodas; den visas som den togs emot.',
   'home.guideTitle': 'Guiden steg för steg',
-  'home.guideIntro': 'Sju steg från Microsofts supportartikel, på djupet, följda av steg för varje familj av koder.',
+  'home.guideIntro':
+    'Sju steg från Microsofts supportartikel, på djupet, följda av steg för varje familj av koder.',
   'home.catalogTitle': 'Bläddra i kodkatalogen',
-  'home.catalogIntro': 'Varje kod som synkroniseringstjänsten, FIM Service MA och PCNS rapporterar, med orsaker, kontroller och steget som löser problemet.',
+  'home.catalogIntro':
+    'Varje kod som synkroniseringstjänsten, FIM Service MA och PCNS rapporterar, med orsaker, kontroller och steget som löser problemet.',
   'step.label': 'Steg',
   'step.relatedCodes': 'Relaterade koder',
   'step.appliesTo': 'Gäller',
@@ -64,12 +69,14 @@ export const sv: Record<UiKey, string> = {
   'code.aliases': 'Skrivs också',
   'code.sources': 'Källor',
   'code.unverified': 'Ej verifierad',
-  'code.unverifiedText': 'Kodens exakta sträng eller betydelse kunde inte bekräftas i en primärkälla. Se den som en ledtråd, inte som ett faktum.',
+  'code.unverifiedText':
+    'Kodens exakta sträng eller betydelse kunde inte bekräftas i en primärkälla. Se den som en ledtråd, inte som ett faktum.',
   'code.noCauses': 'Våra källor beskriver inga orsaker.',
   'code.noChecks': 'Inga särskilda kontroller finns beskrivna; följ det länkade steget.',
   'code.deprecated': 'Den här koden ersätts av',
   'catalog.title': 'Kodkatalog',
-  'catalog.intro': 'Alla koder i katalogen, grupperade efter typ och kategori. Använd uppslagningen för att gå direkt till en.',
+  'catalog.intro':
+    'Alla koder i katalogen, grupperade efter typ och kategori. Använd uppslagningen för att gå direkt till en.',
   'catalog.count': '{n} koder',
   'kind.run-status': 'Körstatusar',
   'kind.run-error': 'Körfel för hanteringsagenter',
@@ -112,7 +119,8 @@ export const sv: Record<UiKey, string> = {
   'short.unknown': 'Det finns ingen post för den här koden ännu. Slå upp den i stället:',
   '404.title': 'Sidan finns inte',
   '404.text': 'Det finns ingen sida på den här adressen. Slå upp koden i stället, eller öppna katalogen.',
-  'footer.text': 'En oberoende felsökningsguide. Fakta hänvisar till sina källor på varje sida; koder märkta ej verifierade kunde inte bekräftas.',
+  'footer.text':
+    'En oberoende felsökningsguide. Fakta hänvisar till sina källor på varje sida; koder märkta ej verifierade kunde inte bekräftas.',
   'versions.title': 'Versionskontroll',
   'versions.description':
     'Klistra in versionen av din MIM-synkroniseringstjänst eller av en anslutning: se vilken release det är, vad som har kommit sedan dess och hur du kommer till den senaste versionen.',
@@ -121,11 +129,13 @@ export const sv: Record<UiKey, string> = {
   'versions.sync.help':
     'Öppna Egenskaper för miiserver.exe på synkservern, fliken Information, och kopiera Filversion. Det gör inget om det följer med text runt numret.',
   'versions.connector.heading': 'Anslutningar',
-  'versions.connector.label': 'Version av anslutning (paketet med generiska anslutningar eller en enskild anslutning)',
+  'versions.connector.label':
+    'Version av anslutning (paketet med generiska anslutningar eller en enskild anslutning)',
   'versions.connector.help':
     'Kopiera filversionen för anslutningens DLL, till exempel Microsoft.IAM.Connector.GenericLdap.dll. För en anslutning som släpptes separat skriver du namnet före numret: Lotus Domino 5.3.0721.',
   'versions.submit': 'Kontrollera',
-  'versions.noscript': 'Versionskontrollen kräver JavaScript. Utan det kan du leta upp din version i tabellerna nedan, som visar alla versioner.',
+  'versions.noscript':
+    'Versionskontrollen kräver JavaScript. Utan det kan du leta upp din version i tabellerna nedan, som visar alla versioner.',
   'versions.jump': 'Gå till',
   'versions.table.sync-service': 'Versioner av synkroniseringstjänsten',
   'versions.table.package': 'Versioner av paketet med generiska anslutningar',
@@ -152,31 +162,39 @@ export const sv: Record<UiKey, string> = {
   'versions.status.newer.one': 'Det finns en nyare version: {latest}.',
   'versions.status.newer.many': 'Det finns {n} nyare versioner; den senaste är {latest}.',
   'versions.status.latestSp': 'Den senaste versionen av {sp} är {build}.',
-  'versions.status.superseded': 'Anslutningen ingår nu i paketet med generiska anslutningar, vars senaste version är {build}.',
+  'versions.status.superseded':
+    'Anslutningen ingår nu i paketet med generiska anslutningar, vars senaste version är {build}.',
   'versions.notes.this': 'Om den här versionen',
   'versions.path.title': 'Uppgraderingsväg',
   'versions.path.from': 'Din version {build}',
   'versions.path.required': 'installera den här först: {target} kan bara installeras på plats ovanpå den.',
   'versions.path.latest': 'den senaste version vi känner till.',
-  'versions.path.caveat': 'Bara de mellansteg som våra källor kräver visas. Läs anteckningarna för varje version och ta en säkerhetskopia innan du uppgraderar.',
+  'versions.path.caveat':
+    'Bara de mellansteg som våra källor kräver visas. Läs anteckningarna för varje version och ta en säkerhetskopia innan du uppgraderar.',
   'versions.newer.title': 'Nyare versioner och deras rättningar ({n})',
   'versions.newer.show': 'Visa alla {n} nyare versioner med anteckningar',
   'versions.share': 'Länk till det här svaret',
   'versions.unknown.badge': 'Finns inte i vår lista',
-  'versions.unknown.text': '{version} finns inte i vår versionshistorik. Det kan vara en privat rättning, ett skrivfel eller en version som är nyare än vår lista.',
+  'versions.unknown.text':
+    '{version} finns inte i vår versionshistorik. Det kan vara en privat rättning, ett skrivfel eller en version som är nyare än vår lista.',
   'versions.unknown.connector': 'Jämfört med versionerna av {connector}.',
   'versions.unknown.below': 'Närmaste kända version under:',
   'versions.unknown.above': 'Närmaste kända version över:',
   'versions.unknown.oldest': 'Den är äldre än alla versioner vi känner till.',
-  'versions.unknown.newest': 'Den är nyare än alla versioner vi känner till; den nyaste är {build}. Kontrollera Microsofts versionshistorik.',
+  'versions.unknown.newest':
+    'Den är nyare än alla versioner vi känner till; den nyaste är {build}. Kontrollera Microsofts versionshistorik.',
   'versions.unknown.elsewhere.sync-service': 'Samma nummer är en känd version av synkroniseringstjänsten:',
   'versions.unknown.elsewhere.connectors': 'Samma nummer är en känd version av en anslutning:',
   'versions.error.empty': 'Skriv eller klistra in ett versionsnummer, till exempel {example}.',
   'versions.error.too-long': 'Texten är längre än {max} tecken. Klistra bara in raden med versionen.',
-  'versions.error.no-version': 'Det finns inget versionsnummer i ”{input}”. Ett versionsnummer är tre eller fyra tal med punkt emellan, till exempel {example}.',
-  'versions.error.too-few-parts': '”{found}” är bara en del av ett versionsnummer. Ange minst tre delar, till exempel {example}.',
-  'versions.error.too-many-parts': '”{found}” har fler än fyra delar. Ett versionsnummer i Windows har högst fyra, till exempel {example}.',
-  'versions.error.part-too-large': '”{found}” har en del som är större än {max}, vilket en filversion i Windows inte kan ha.',
+  'versions.error.no-version':
+    'Det finns inget versionsnummer i ”{input}”. Ett versionsnummer är tre eller fyra tal med punkt emellan, till exempel {example}.',
+  'versions.error.too-few-parts':
+    '”{found}” är bara en del av ett versionsnummer. Ange minst tre delar, till exempel {example}.',
+  'versions.error.too-many-parts':
+    '”{found}” har fler än fyra delar. Ett versionsnummer i Windows har högst fyra, till exempel {example}.',
+  'versions.error.part-too-large':
+    '”{found}” har en del som är större än {max}, vilket en filversion i Windows inte kan ha.',
   'versions.summary.several': '{version}: {n} versioner motsvarar numret.',
   'versions.summary.unknown': '{version}: finns inte i vår versionshistorik.',
   'versions.summary.error': 'Inget versionsnummer kändes igen.',

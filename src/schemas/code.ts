@@ -10,7 +10,8 @@ export const codeSchema = z
       .string()
       .min(1)
       .refine((c) => c === normalizeCode(c), {
-        message: 'must be written in its canonical form: lower case, ASCII hyphens, HRESULTs as 0x followed by 8 hex digits',
+        message:
+          'must be written in its canonical form: lower case, ASCII hyphens, HRESULTs as 0x followed by 8 hex digits',
       }),
     /** What kind of code it is. */
     kind: z.enum(CODE_KINDS),
@@ -29,13 +30,17 @@ export const codeSchema = z
     /** Where an admin sees it: Operations tab, run history, Event Viewer, Connector Space Object Properties. */
     appearsIn: z.array(localized).min(1, { message: 'say where an admin sees this code (appearsIn)' }),
     /** Slugs of the steps (content/steps/en/<slug>.mdx) with a fix. At least one. */
-    steps: z.array(kebabId).min(1, { message: 'link at least one step with an actionable fix (steps: [step-id])' }),
+    steps: z
+      .array(kebabId)
+      .min(1, { message: 'link at least one step with an actionable fix (steps: [step-id])' }),
     /** Other strings that mean this code: older spellings, truncated forms. Each must be unique across the catalog. */
     aliases: z.array(z.string().min(1)).default([]),
     /** For Windows event IDs: the event log source, for example "PCNSSVC" or "FIMSynchronizationService". */
     eventSource: z.string().min(1).optional(),
     /** Where the facts come from. */
-    sources: z.array(source).min(1, { message: 'list at least one source: never publish a code without one' }),
+    sources: z
+      .array(source)
+      .min(1, { message: 'list at least one source: never publish a code without one' }),
     /** True when the exact string or meaning could not be confirmed. Pages show a visible "unverified" note. */
     uncertain: z.boolean().default(false),
     /** Why it is unverified, or another caveat for the reader. */
@@ -53,10 +58,9 @@ export const codeSchema = z
      */
     messages: z
       .array(
-        z
-          .string()
-          .trim()
-          .min(12, { message: 'a message must be the product text, at least 12 characters; write varying parts as …' }),
+        z.string().trim().min(12, {
+          message: 'a message must be the product text, at least 12 characters; write varying parts as …',
+        }),
       )
       .default([]),
     /**

@@ -10,11 +10,16 @@ export const releaseSchema = z
     /** For connector builds that cover one connector only: its name. Example: "Lotus Domino". */
     connector: z.string().min(1).optional(),
     /** The build as Windows shows it. Example: "4.6.607.0". */
-    version: z.string().regex(/^\d+(\.\d+){1,3}$/, { message: 'must be dotted numbers, for example 4.6.607.0' }),
+    version: z
+      .string()
+      .regex(/^\d+(\.\d+){1,3}$/, { message: 'must be dotted numbers, for example 4.6.607.0' }),
     /** Release date, as precise as the source: YYYY-MM-DD or YYYY-MM. Omit when unknown. */
     date: yamlDate(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM-DD or YYYY-MM').optional(),
     /** Knowledge Base article number. Example: "KB5009981". */
-    kb: z.string().regex(/^KB\d+$/, { message: 'must look like KB5009981' }).optional(),
+    kb: z
+      .string()
+      .regex(/^KB\d+$/, { message: 'must look like KB5009981' })
+      .optional(),
     /** Service pack line, for example "SP2" or "SP3". */
     servicePack: z.string().optional(),
     /** Notable fixes and changes, in our own words. */

@@ -11,7 +11,8 @@ export const kebabId = z
         : 'must be a kebab-case id in text',
   })
   .refine(isKebabId, {
-    message: 'must be kebab-case: lower-case letters, digits and single hyphens (for example "pcns-event-6025")',
+    message:
+      'must be kebab-case: lower-case letters, digits and single hyphens (for example "pcns-event-6025")',
   });
 
 /** A text an admin reads, in English and Swedish. Both are required: a missing translation fails the build. */
@@ -36,7 +37,9 @@ export const source = z
     /** Human-readable title of the source, for example "Management agent run error codes (Microsoft Learn)". */
     title: z.string().min(1),
     /** Address of the source. Optional for sources that have no public address (a KB without a URL). */
-    url: z.url({ protocol: /^https?$/, error: 'must be a full URL starting with https:// or http://' }).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be a full URL starting with https:// or http://' })
+      .optional(),
   })
   .strict();
 
@@ -51,7 +54,10 @@ export const yamlDate = (pattern: RegExp, message: string) =>
   );
 
 /** YYYY-MM-DD, the date a page was last checked against its sources. */
-export const isoDate = yamlDate(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, for example 2026-11-26');
+export const isoDate = yamlDate(
+  /^\d{4}-\d{2}-\d{2}$/,
+  'must be a date written YYYY-MM-DD, for example 2026-11-26',
+);
 
 export const anchorAliases = z.record(kebabId, kebabId).default({});
 

@@ -20,7 +20,9 @@ export const stepSchema = z
     /** When the page was last checked against its sources. */
     lastReviewed: isoDate,
     /** Where the facts on this page come from. */
-    sources: z.array(source).min(1, { message: 'list at least one source: every page cites where its facts come from' }),
+    sources: z
+      .array(source)
+      .min(1, { message: 'list at least one source: every page cites where its facts come from' }),
     /** Heading ids that were renamed: old id -> current id, so links in old tickets keep working. Example: { fix: the-fix }. */
     anchorAliases: anchorAliases,
   })

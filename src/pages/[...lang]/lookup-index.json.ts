@@ -9,5 +9,7 @@ export const getStaticPaths = langPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { index, strings } = await lookupIndexFor(props.lang as Lang);
-  return new Response(JSON.stringify(packIndex(index, strings)), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(packIndex(index, strings)), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 };
