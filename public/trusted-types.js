@@ -15,7 +15,8 @@
   tt.createPolicy('default', {
     createScriptURL: function (url) {
       var u = new URL(url, document.baseURI);
-      if (u.origin !== location.origin) throw new TypeError('Blocked a script from another origin: ' + u.origin);
+      if (u.origin !== location.origin)
+        throw new TypeError('Blocked a script from another origin: ' + u.origin);
       return u.href;
     },
     createHTML: function (html) {

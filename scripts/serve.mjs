@@ -100,7 +100,8 @@ function resolve(rel) {
 
 function handle(req, res) {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return plain(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
   const rawUrl = req.url ?? '/';
   if (rawUrl.length > 8192) return plain(res, 414, 'URI too long');
   const q = rawUrl.indexOf('?');
@@ -124,7 +125,12 @@ function handle(req, res) {
     return res.end();
   }
   const hashed = found.file.startsWith('_astro/');
-  send(req, encodeURI(`/${found.file}`), { root: dist, dotfiles: 'ignore', index: false, cacheControl: false })
+  send(req, encodeURI(`/${found.file}`), {
+    root: dist,
+    dotfiles: 'ignore',
+    index: false,
+    cacheControl: false,
+  })
     .on('headers', (res2) => {
       const ext = path.extname(found.file).slice(1);
       if (MIME[ext]) res2.setHeader('Content-Type', MIME[ext]);
