@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
+import contentGuard from './src/integrations/content-guard.ts';
 import hostConfigs from './src/integrations/host-configs.ts';
 import publishedUrls from './src/integrations/published-urls.ts';
 import { siteBase, siteUrl } from './src/lib/site-config.ts';
@@ -23,7 +24,7 @@ export default defineConfig({
     locales: ['en', 'sv'],
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), publishedUrls(), pagefind(), hostConfigs()],
+  integrations: [contentGuard(), mdx(), publishedUrls(), pagefind(), hostConfigs()],
   devToolbar: { enabled: false },
   vite: {
     build: {
