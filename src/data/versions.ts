@@ -29,6 +29,8 @@ export async function versionsData(lang: Lang): Promise<VersionsData> {
     seen.set(id, e.filePath ?? e.id);
   });
   const sources = new Map<string, { title: string; url?: string }>();
-  for (const e of releases) for (const s of e.data.sources) sources.set(s.url ?? s.title, s.url ? { title: s.title, url: s.url } : { title: s.title });
+  for (const e of releases)
+    for (const s of e.data.sources)
+      sources.set(s.url ?? s.title, s.url ? { title: s.title, url: s.url } : { title: s.title });
   return { builds, sources: [...sources.values()] };
 }

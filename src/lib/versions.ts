@@ -52,9 +52,15 @@ export const MAX_PART = 65535;
 /** Longest text the checker reads; a version line with some context is far shorter. */
 export const MAX_INPUT = 2000;
 /** The URL parameter each line is shared with: ?build=4.6.607.0, ?connector=1.1.1431.0. */
-export const PARAM_FOR_LINE: Readonly<Record<ReleaseLine, 'build' | 'connector'>> = { 'sync-service': 'build', connectors: 'connector' };
+export const PARAM_FOR_LINE: Readonly<Record<ReleaseLine, 'build' | 'connector'>> = {
+  'sync-service': 'build',
+  connectors: 'connector',
+};
 /** An example build per line, for placeholders and error messages. */
-export const EXAMPLE_FOR_LINE: Readonly<Record<ReleaseLine, string>> = { 'sync-service': '4.6.607.0', connectors: '1.1.1431.0' };
+export const EXAMPLE_FOR_LINE: Readonly<Record<ReleaseLine, string>> = {
+  'sync-service': '4.6.607.0',
+  connectors: '1.1.1431.0',
+};
 
 /** Guide steps that embed the checker, and the line each one checks. */
 export const CHECKER_STEPS: Readonly<Record<string, ReleaseLine>> = {
@@ -66,7 +72,12 @@ export const CHECKER_STEPS: Readonly<Record<string, ReleaseLine>> = {
  * Connectors whose single-connector builds were followed by the 1.1.x generic connector package:
  * the notes of each of their single builds say newer fixes ship in that package.
  */
-export const PACKAGED_CONNECTORS: readonly string[] = ['Generic LDAP', 'Lotus Domino', 'PowerShell', 'Web Services'];
+export const PACKAGED_CONNECTORS: readonly string[] = [
+  'Generic LDAP',
+  'Lotus Domino',
+  'PowerShell',
+  'Web Services',
+];
 
 /**
  * Builds that can only be installed in place over one earlier build. Only what the release data
@@ -86,7 +97,8 @@ export function parseVersion(s: string): Version | undefined {
 
 function toVersion(parts: string[]): Version | undefined {
   const n = parts.map(Number);
-  if (n.length < 2 || n.length > 4 || n.some((p) => !Number.isInteger(p) || p < 0 || p > MAX_PART)) return undefined;
+  if (n.length < 2 || n.length > 4 || n.some((p) => !Number.isInteger(p) || p < 0 || p > MAX_PART))
+    return undefined;
   while (n.length < 4) n.push(0);
   return [n[0]!, n[1]!, n[2]!, n[3]!];
 }
@@ -130,7 +142,8 @@ export function toBuild(r: ReleaseRecord, lang: 'en' | 'sv', plain: (s: string) 
 // ---------------------------------------------------------------------------------------------
 // Reading what an admin pastes
 
-export type InputProblem = 'empty' | 'too-long' | 'no-version' | 'too-few-parts' | 'too-many-parts' | 'part-too-large';
+export type InputProblem =
+  'empty' | 'too-long' | 'no-version' | 'too-few-parts' | 'too-many-parts' | 'part-too-large';
 
 export type ReadBuild =
   | { ok: true; version: Version; found: string; connector?: string }
@@ -146,7 +159,9 @@ const nameKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 /** The connector named in the text, if any: "Lotus Domino 5.3.0721", "GenericLdap.dll 1.1.1431.0". */
 export function findConnector(text: string, names: readonly string[]): string | undefined {
   const key = nameKey(text);
-  return [...names].sort((a, b) => nameKey(b).length - nameKey(a).length).find((n) => nameKey(n) && key.includes(nameKey(n)));
+  return [...names]
+    .sort((a, b) => nameKey(b).length - nameKey(a).length)
+    .find((n) => nameKey(n) && key.includes(nameKey(n)));
 }
 
 /**
@@ -212,7 +227,8 @@ export interface VersionCatalog {
   rules: { target: PreparedBuild; requires: PreparedBuild }[];
 }
 
-const trackOf = (b: Build) => (b.line === 'sync-service' ? 'sync-service' : b.connector ? `connector:${b.connector}` : 'package');
+const trackOf = (b: Build) =>
+  b.line === 'sync-service' ? 'sync-service' : b.connector ? `connector:${b.connector}` : 'package';
 
 /**
  * Older first. Sync Service and package builds go by number. Single-connector builds go by
@@ -232,7 +248,10 @@ function olderFirst(a: PreparedBuild, b: PreparedBuild): number {
 export function prepareCatalog(input: readonly Build[]): VersionCatalog {
   const builds = input.map((b) => {
     const v = parseVersion(b.version);
-    if (!v) throw new Error(`Release ${b.line} ${b.connector ?? ''} ${b.version}: the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`);
+    if (!v)
+      throw new Error(
+        `Release ${b.line} ${b.connector ?? ''} ${b.version}: the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`,
+      );
     return { ...b, v, track: trackOf(b) };
   });
   const tracks = new Map<string, PreparedBuild[]>();
@@ -252,7 +271,9 @@ export function prepareCatalog(input: readonly Build[]): VersionCatalog {
 }
 
 /** The tables on the page: Sync Service, connector package, single connectors; newest first. */
-export function tableSections(catalog: VersionCatalog): { key: 'sync-service' | 'package' | 'single'; builds: PreparedBuild[] }[] {
+export function tableSections(
+  catalog: VersionCatalog,
+): { key: 'sync-service' | 'package' | 'single'; builds: PreparedBuild[] }[] {
   const newest = (track: string) => [...(catalog.tracks.get(track) ?? [])].reverse();
   return [
     { key: 'sync-service', builds: newest('sync-service') },
@@ -266,7 +287,16 @@ export function latestBuildIds(catalog: VersionCatalog): Set<string> {
   const ids = new Set<string>();
   for (const [track, builds] of catalog.tracks) {
     const last = builds.at(-1);
-    if (last && !(track.startsWith('connector:') && last.connector && PACKAGED_CONNECTORS.includes(last.connector) && catalog.tracks.has('package'))) ids.add(last.id);
+    if (
+      last &&
+      !(
+        track.startsWith('connector:') &&
+        last.connector &&
+        PACKAGED_CONNECTORS.includes(last.connector) &&
+        catalog.tracks.has('package')
+      )
+    )
+      ids.add(last.id);
   }
   return ids;
 }
@@ -329,7 +359,12 @@ function upgradePath(v: Version, track: readonly PreparedBuild[], catalog: Versi
   const latest = track.at(-1);
   if (!latest || compareVersions(v, latest.v) >= 0) return [];
   const stops: UpgradeStop[] = catalog.rules
-    .filter((r) => r.target.track === latest.track && compareVersions(r.target.v, latest.v) <= 0 && compareVersions(v, r.requires.v) < 0)
+    .filter(
+      (r) =>
+        r.target.track === latest.track &&
+        compareVersions(r.target.v, latest.v) <= 0 &&
+        compareVersions(v, r.requires.v) < 0,
+    )
     .map((r) => ({ build: r.requires, requiredFor: r.target }))
     .sort((a, b) => compareVersions(a.build.v, b.build.v));
   stops.push({ build: latest });
@@ -378,14 +413,30 @@ export function checkBuild(input: string, line: ReleaseLine, catalog: VersionCat
     connectors: line === 'connectors' ? catalog.connectors : [],
     isKnown: (v) => inLine.some(sameVersion(v)),
   });
-  if (!read.ok) return { kind: 'error', line, problem: read.problem, ...(read.found !== undefined ? { found: read.found } : {}) };
+  if (!read.ok)
+    return {
+      kind: 'error',
+      line,
+      problem: read.problem,
+      ...(read.found !== undefined ? { found: read.found } : {}),
+    };
   const { version: v, found, connector } = read;
   const named = connector ? { connector } : {};
   const version = formatVersion(v);
 
   // A named connector narrows the match to its own builds and the package, which carries it too.
-  const matches = inLine.filter((b) => sameVersion(v)(b) && (!connector || !b.connector || b.connector === connector));
-  if (matches.length) return { kind: 'known', line, version, found, ...named, answers: matches.map((b) => answerFor(b, catalog)) };
+  const matches = inLine.filter(
+    (b) => sameVersion(v)(b) && (!connector || !b.connector || b.connector === connector),
+  );
+  if (matches.length)
+    return {
+      kind: 'known',
+      line,
+      version,
+      found,
+      ...named,
+      answers: matches.map((b) => answerFor(b, catalog)),
+    };
 
   let scope = inLine;
   if (connector) scope = catalog.tracks.get(`connector:${connector}`) ?? inLine;
@@ -398,6 +449,18 @@ export function checkBuild(input: string, line: ReleaseLine, catalog: VersionCat
   const above = nearest(scope, v, 1);
   const newest = [...scope].sort((a, b) => compareVersions(a.v, b.v)).at(-1);
   const elsewhere = catalog.builds.filter((b) => sameVersion(v)(b));
-  const path = line === 'sync-service' ? upgradePath(v, catalog.tracks.get('sync-service') ?? [], catalog) : [];
-  return { kind: 'unknown', line, version, found, ...named, below, above, ...(newest ? { newest } : {}), elsewhere, path };
+  const path =
+    line === 'sync-service' ? upgradePath(v, catalog.tracks.get('sync-service') ?? [], catalog) : [];
+  return {
+    kind: 'unknown',
+    line,
+    version,
+    found,
+    ...named,
+    below,
+    above,
+    ...(newest ? { newest } : {}),
+    elsewhere,
+    path,
+  };
 }

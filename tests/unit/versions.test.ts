@@ -22,7 +22,7 @@ import {
   type ReleaseRecord,
   type Version,
 } from '../../src/lib/versions';
-import { VERSIONS_UI } from '../../src/lib/i18n-versions';
+import { UI } from '../../src/i18n';
 
 // The real release data, read the way the content schema sees it.
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -41,10 +41,12 @@ const known = (r: CheckResult) => {
   return r;
 };
 const unknown = (r: CheckResult) => {
-  if (r.kind !== 'unknown') throw new Error(`expected an unknown build, got ${JSON.stringify(r).slice(0, 300)}`);
+  if (r.kind !== 'unknown')
+    throw new Error(`expected an unknown build, got ${JSON.stringify(r).slice(0, 300)}`);
   return r;
 };
-const versionsOf = (bs: { version: string; connector?: string }[]) => bs.map((b) => (b.connector ? `${b.connector} ${b.version}` : b.version));
+const versionsOf = (bs: { version: string; connector?: string }[]) =>
+  bs.map((b) => (b.connector ? `${b.connector} ${b.version}` : b.version));
 
 describe('the reference data', () => {
   it('has the 24 Sync Service builds and 34 connector builds the checker is built on', () => {
@@ -60,7 +62,10 @@ describe('the reference data', () => {
     for (const b of builds) {
       const input = b.connector ? `${b.connector} ${b.version}` : b.version;
       const r = known(checkBuild(input, b.line, catalog));
-      expect(r.answers.map((a) => a.build.id), input).toContain(b.id);
+      expect(
+        r.answers.map((a) => a.build.id),
+        input,
+      ).toContain(b.id);
       expect(r.answers, input).toHaveLength(1);
     }
   });
@@ -141,8 +146,14 @@ describe('reading what an admin pastes', () => {
 
   it('prefers a known build, then a full one, over other numbers in the text', () => {
     const isKnown = (x: Version) => compareVersions(x, v('4.6.607.0')) === 0;
-    expect(readBuild('Installed 2022.02.10 on 10.0.17763.1, version 4.6.607.0', { isKnown })).toMatchObject({ ok: true, version: [4, 6, 607, 0] });
-    expect(readBuild('Installed 2022.02.10, version 4.6.610.0')).toMatchObject({ ok: true, version: [4, 6, 610, 0] });
+    expect(readBuild('Installed 2022.02.10 on 10.0.17763.1, version 4.6.607.0', { isKnown })).toMatchObject({
+      ok: true,
+      version: [4, 6, 607, 0],
+    });
+    expect(readBuild('Installed 2022.02.10, version 4.6.610.0')).toMatchObject({
+      ok: true,
+      version: [4, 6, 610, 0],
+    });
   });
 
   it('names the connector in the text, however it is spaced', () => {
@@ -169,7 +180,13 @@ describe('reading what an admin pastes', () => {
   });
 
   it('reads long hostile input quickly (no backtracking)', () => {
-    const inputs = ['1.'.repeat(999), '1, '.repeat(600), '9'.repeat(MAX_INPUT), '1,'.repeat(999) + 'x', ' ,'.repeat(999)];
+    const inputs = [
+      '1.'.repeat(999),
+      '1, '.repeat(600),
+      '9'.repeat(MAX_INPUT),
+      '1,'.repeat(999) + 'x',
+      ' ,'.repeat(999),
+    ];
     const start = performance.now();
     for (const s of inputs) readBuild(s.slice(0, MAX_INPUT), { connectors: catalog.connectors });
     expect(performance.now() - start).toBeLessThan(500);
@@ -179,7 +196,10 @@ describe('reading what an admin pastes', () => {
     for (const s of ['\u0000', '\ud800', '%', '4.6.607.0'.repeat(200), '٤.٦.٦٠٧.٠', '4 . 6 . 607 . 0']) {
       expect(() => checkBuild(s, 'sync-service', catalog)).not.toThrow();
     }
-    expect(checkBuild(undefined as unknown as string, 'sync-service', catalog)).toMatchObject({ kind: 'error', problem: 'empty' });
+    expect(checkBuild(undefined as unknown as string, 'sync-service', catalog)).toMatchObject({
+      kind: 'error',
+      problem: 'empty',
+    });
   });
 });
 
@@ -187,7 +207,12 @@ describe('answers for a Sync Service build', () => {
   it('answers 4.6.607.0: SP2, two newer builds, and the path to SP3 through 4.6.673.0', () => {
     const r = known(checkBuild('4.6.607.0', 'sync-service', catalog));
     const a = r.answers[0]!;
-    expect(a.build).toMatchObject({ version: '4.6.607.0', date: '2022-02-10', kb: 'KB5009981', servicePack: 'SP2' });
+    expect(a.build).toMatchObject({
+      version: '4.6.607.0',
+      date: '2022-02-10',
+      kb: 'KB5009981',
+      servicePack: 'SP2',
+    });
     expect(a.isLatest).toBe(false);
     expect(versionsOf(a.newer)).toEqual(['4.7.3.0', '4.6.673.0']);
     expect(a.latest.version).toBe('4.7.3.0');
@@ -247,8 +272,17 @@ describe('answers for a Sync Service build', () => {
   });
 
   it('reports malformed input as an error, with the text it objected to', () => {
-    expect(checkBuild('4.6.607.0.1', 'sync-service', catalog)).toEqual({ kind: 'error', line: 'sync-service', problem: 'too-many-parts', found: '4.6.607.0.1' });
-    expect(checkBuild('<script>alert(1)</script>', 'sync-service', catalog)).toEqual({ kind: 'error', line: 'sync-service', problem: 'no-version' });
+    expect(checkBuild('4.6.607.0.1', 'sync-service', catalog)).toEqual({
+      kind: 'error',
+      line: 'sync-service',
+      problem: 'too-many-parts',
+      found: '4.6.607.0.1',
+    });
+    expect(checkBuild('<script>alert(1)</script>', 'sync-service', catalog)).toEqual({
+      kind: 'error',
+      line: 'sync-service',
+      problem: 'no-version',
+    });
   });
 });
 
@@ -261,7 +295,13 @@ describe('answers for a connector build', () => {
 
   it('counts the newer package builds for an old package', () => {
     const a = known(checkBuild('1.1.1301.0', 'connectors', catalog)).answers[0]!;
-    expect(versionsOf(a.newer)).toEqual(['1.1.1431.0', '1.1.1381.0', '1.1.1347.0', '1.1.1346.0', '1.1.1302.0']);
+    expect(versionsOf(a.newer)).toEqual([
+      '1.1.1431.0',
+      '1.1.1381.0',
+      '1.1.1347.0',
+      '1.1.1346.0',
+      '1.1.1302.0',
+    ]);
     expect(a.path.map((s) => s.build.version)).toEqual(['1.1.1431.0']);
   });
 
@@ -270,7 +310,12 @@ describe('answers for a connector build', () => {
     expect(r.connector).toBe('Lotus Domino');
     const a = r.answers[0]!;
     expect(a.build).toMatchObject({ connector: 'Lotus Domino', version: '5.3.0721', kb: 'KB2899874' });
-    expect(versionsOf(a.newer)).toEqual(['Lotus Domino 1.0.0597', 'Lotus Domino 1.0.0549', 'Lotus Domino 5.3.0712', 'Lotus Domino 5.3.1003']);
+    expect(versionsOf(a.newer)).toEqual([
+      'Lotus Domino 1.0.0597',
+      'Lotus Domino 1.0.0549',
+      'Lotus Domino 5.3.0712',
+      'Lotus Domino 5.3.1003',
+    ]);
     expect(a.supersededBy?.version).toBe('1.1.1431.0');
     expect(a.isLatest).toBe(false);
     expect(a.path.map((s) => s.build.version)).toEqual(['1.1.1431.0']);
@@ -278,18 +323,25 @@ describe('answers for a connector build', () => {
 
   it('lists every connector that shares a number when none is named', () => {
     const r = known(checkBuild('1.0.0419', 'connectors', catalog));
-    expect(r.answers.map((a) => a.build.connector).sort()).toEqual(['Generic LDAP', 'PowerShell', 'Web Services']);
+    expect(r.answers.map((a) => a.build.connector).sort()).toEqual([
+      'Generic LDAP',
+      'PowerShell',
+      'Web Services',
+    ]);
     const one = known(checkBuild('PowerShell 1.0.0419', 'connectors', catalog));
     expect(one.answers.map((a) => a.build.connector)).toEqual(['PowerShell']);
   });
 
   it('matches a package build when a packaged connector is named with it', () => {
-    const r = known(checkBuild('Microsoft.IAM.Connector.GenericLdap.dll   1.1.1431.0', 'connectors', catalog));
+    const r = known(
+      checkBuild('Microsoft.IAM.Connector.GenericLdap.dll   1.1.1431.0', 'connectors', catalog),
+    );
     expect(r.answers.map((a) => a.build.id)).toEqual(['connectors-1.1.1431.0']);
   });
 
   it('keeps a separately shipped connector on its own line', () => {
-    const a = known(checkBuild('SharePoint User Profile Store 4.3.2430.0', 'connectors', catalog)).answers[0]!;
+    const a = known(checkBuild('SharePoint User Profile Store 4.3.2430.0', 'connectors', catalog))
+      .answers[0]!;
     expect(a.supersededBy).toBeUndefined();
     expect(versionsOf(a.newer)).toEqual(['SharePoint User Profile Store 4.4.1800.1']);
   });
@@ -306,7 +358,11 @@ describe('answers for a connector build', () => {
     expect(versionsOf(r.below)).toEqual(['Lotus Domino 5.3.0721']);
     expect(versionsOf(r.above)).toEqual(['Lotus Domino 5.3.1003']);
     const other = unknown(checkBuild('Lotus Domino 1.0.0419', 'connectors', catalog));
-    expect(versionsOf(other.elsewhere).sort()).toEqual(['Generic LDAP 1.0.0419', 'PowerShell 1.0.0419', 'Web Services 1.0.0419']);
+    expect(versionsOf(other.elsewhere).sort()).toEqual([
+      'Generic LDAP 1.0.0419',
+      'PowerShell 1.0.0419',
+      'Web Services 1.0.0419',
+    ]);
   });
 
   it('points out a Sync Service build typed into the connector field', () => {
@@ -329,12 +385,15 @@ describe('the catalog and the strings', () => {
   });
 
   it('maps the two guide steps to their lines', () => {
-    expect(CHECKER_STEPS).toEqual({ 'latest-sync-build': 'sync-service', 'update-generic-connectors': 'connectors' });
+    expect(CHECKER_STEPS).toEqual({
+      'latest-sync-build': 'sync-service',
+      'update-generic-connectors': 'connectors',
+    });
   });
 
   it('has a non-empty Swedish string for every English key, with the same placeholders', () => {
-    const en = VERSIONS_UI.en;
-    const sv = VERSIONS_UI.sv;
+    const en = UI.en;
+    const sv = UI.sv;
     expect(Object.keys(sv).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(sv[key], key).toBeTruthy();
