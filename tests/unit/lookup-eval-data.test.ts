@@ -23,10 +23,25 @@ type Row = {
   why: string;
 };
 
-const TAGS = new Set(['no-code', 'event-viewer-text', 'event-viewer-xml', 'run-history', 'sentence', 'hresult', 'build-number', 'stack-trace', 'swedish']);
+const TAGS = new Set([
+  'no-code',
+  'event-viewer-text',
+  'event-viewer-xml',
+  'run-history',
+  'sentence',
+  'hresult',
+  'build-number',
+  'stack-trace',
+  'swedish',
+]);
 const KEYS = new Set(['id', 'input', 'source', 'expect', 'also', 'lang', 'tags', 'why']);
 // Archived copies that exist only over plain http; every other source must be https.
-const HTTP_ONLY_HOSTS = new Set(['certsrv.ru', 'blog.microsoftme.com', 'blog.jussipalo.com', 'www.networksteve.com']);
+const HTTP_ONLY_HOSTS = new Set([
+  'certsrv.ru',
+  'blog.microsoftme.com',
+  'blog.jussipalo.com',
+  'www.networksteve.com',
+]);
 
 const catalog = new Set(
   (readdirSync(path.join(root, 'content/codes'), { recursive: true, encoding: 'utf8' }) as string[])
@@ -43,8 +58,10 @@ function targetProblem(t: unknown): string | undefined {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return `bad step id ${t}`;
     return existsSync(path.join(root, 'content/steps/en', `${id}.mdx`)) ? undefined : `no step ${id}`;
   }
-  if (t.startsWith('0x')) return /^0x[0-9a-f]{8}$/.test(t) ? undefined : `HRESULT slug must be 0x + 8 lower-case hex: ${t}`;
-  if (/-event-/.test(t)) return /^(pcns|sync|entra)-event-[0-9]+$/.test(t) ? undefined : `bad event slug ${t}`;
+  if (t.startsWith('0x'))
+    return /^0x[0-9a-f]{8}$/.test(t) ? undefined : `HRESULT slug must be 0x + 8 lower-case hex: ${t}`;
+  if (/-event-/.test(t))
+    return /^(pcns|sync|entra)-event-[0-9]+$/.test(t) ? undefined : `bad event slug ${t}`;
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(t) ? undefined : `bad code slug ${t}`;
 }
 
@@ -60,14 +77,17 @@ describe('the real-input lookup evaluation data', () => {
       const name = typeof r?.id === 'string' ? r.id : `row ${i}`;
       for (const k of Object.keys(r ?? {})) if (!KEYS.has(k)) problems.push(`${name}: unknown field ${k}`);
       for (const k of ['id', 'input', 'source', 'expect', 'why'] as const) {
-        if (typeof r?.[k] !== 'string' || !(r[k] as string).trim()) problems.push(`${name}: ${k} missing or empty`);
+        if (typeof r?.[k] !== 'string' || !(r[k] as string).trim())
+          problems.push(`${name}: ${k} missing or empty`);
       }
       if (r?.lang !== 'en' && r?.lang !== 'sv') problems.push(`${name}: lang must be en or sv`);
       if (!Array.isArray(r?.tags) || r.tags.length === 0) problems.push(`${name}: tags missing`);
       else for (const t of r.tags) if (!TAGS.has(t)) problems.push(`${name}: unknown tag ${t}`);
       if (r?.also !== undefined && !Array.isArray(r.also)) problems.push(`${name}: also must be a list`);
-      if (r?.lang === 'sv' && !r.tags?.includes('swedish')) problems.push(`${name}: Swedish row without the swedish tag`);
-      if (r?.lang === 'en' && r.tags?.includes('swedish')) problems.push(`${name}: swedish tag on an English row`);
+      if (r?.lang === 'sv' && !r.tags?.includes('swedish'))
+        problems.push(`${name}: Swedish row without the swedish tag`);
+      if (r?.lang === 'en' && r.tags?.includes('swedish'))
+        problems.push(`${name}: swedish tag on an English row`);
     }
     expect(problems).toEqual([]);
   });
@@ -150,7 +170,10 @@ describe('the real-input lookup evaluation data', () => {
       .filter((r) => r.tags.includes('no-code'))
       .filter((r) => {
         const text = r.input.toLowerCase();
-        return names.some((n) => new RegExp(`(^|[^a-z-])${n}([^a-z-]|$)`).test(text)) || /0x8[0-9a-f]{7}/.test(text);
+        return (
+          names.some((n) => new RegExp(`(^|[^a-z-])${n}([^a-z-]|$)`).test(text)) ||
+          /0x8[0-9a-f]{7}/.test(text)
+        );
       })
       .map((r) => r.id);
     expect(bad).toEqual([]);
