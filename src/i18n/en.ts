@@ -65,6 +65,7 @@ export const en = {
   'code.causes': 'Likely causes',
   'code.checks': 'Checks, in order',
   'code.fix': 'Steps that fix it',
+  'code.otherCases': 'other cases',
   'code.aliases': 'Also written as',
   'code.sources': 'Sources',
   'code.unverified': 'Unverified',

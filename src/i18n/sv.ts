@@ -67,6 +67,7 @@ export const sv: Record<UiKey, string> = {
   'code.causes': 'Troliga orsaker',
   'code.checks': 'Kontroller i tur och ordning',
   'code.fix': 'Steg som löser det',
+  'code.otherCases': 'andra fall',
   'code.aliases': 'Skrivs också',
   'code.sources': 'Källor',
   'code.unverified': 'Ej verifierad',
