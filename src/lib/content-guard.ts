@@ -3,7 +3,7 @@
  * src/integrations/content-guard.ts). They catch what the loaders and schemas cannot see or
  * report only cryptically: a file saved in Windows-1252, a file name with capitals, a date that
  * YAML silently rolls over (2026-13-45 becomes 2027-02-14), characters that reverse the text on
- * screen, and raw markup in MDX that would run script on a host without the CSP.
+ * screen, merge-conflict markers, and raw markup in MDX that would run script on a host without the CSP.
  *
  * Pure: it takes file names and bytes and returns problems, each naming the file, the line and
  * the fix.
@@ -49,6 +49,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 const NAME = /^[a-z0-9]+(?:[-.][a-z0-9]+)*\.(?:ya?ml|mdx)$/;
 const DATE_LINE = /^\s*(lastReviewed|date)\s*:\s*['"]?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?['"]?\s*(?:#.*)?$/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const CONFLICT = /^(<{7}|={7}|>{7})(\s|$)/;
 /** Raw HTML that runs script or styles itself, and links with a scheme that runs script. */
 const MDX_MARKUP: [RegExp, string][] = [
   [/<\s*(script|iframe|object|embed|frame|frameset|form|base|meta|link|style)\b/i, 'a raw <$1> element'],
@@ -114,6 +115,11 @@ export function checkRawContent(files: RawFile[]): string[] {
       if (m && !isRealDate(Number(m[2]), Number(m[3]), m[4] === undefined ? undefined : Number(m[4]))) {
         problems.push(
           `${file}:${i + 1}: ${m[1]} "${line.split(':').slice(1).join(':').trim()}" is not a real date (YAML would silently roll it over to another day). Fix: write a date that exists, YYYY-MM-DD, for example 2026-11-26.`,
+        );
+      }
+      if (CONFLICT.test(line)) {
+        problems.push(
+          `${file}:${i + 1}: a merge-conflict marker ("${line.slice(0, 7)}") is left in the file. Fix: keep the text that is right, delete the markers and the other side, and build again.`,
         );
       }
       const bidi = BIDI.exec(line);

@@ -53,6 +53,13 @@ describe('raw content checks', () => {
     expect(check('content/steps/en/a.mdx', `${STEP}\ndate: 2026-13-45\n`)).toEqual([]);
   });
 
+  it('fails a merge-conflict marker left in a file', () => {
+    const text = 'code: x\n<<<<<<< HEAD\n  en: a\n=======\n  en: b\n>>>>>>> main\n';
+    const problems = check('content/codes/event-id/sync-event-6329.yaml', text);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/sync-event-6329\.yaml:2: a merge-conflict marker \("<<<<<<<"\)/);
+  });
+
   it('fails characters that reverse the text on screen', () => {
     expect(check('content/codes/run-error/x.yaml', 'title:\n  en: "abc\u202Edef"\n')[0]).toContain('U+202E');
   });
