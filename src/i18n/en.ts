@@ -287,6 +287,7 @@ export const en = {
   'analyze.first.page': 'Code page:',
   'analyze.first.noPage': 'The catalog has no page for {code}. Search Microsoft’s documentation for it.',
   'analyze.runs.title': 'Runs ({n})',
+  'analyze.runs.more': '{n} more runs are not shown here; the error groups and counts include them.',
   'analyze.run.heading': '{ma} · {profile} · run {number}',
   'analyze.run.start': 'Start',
   'analyze.run.end': 'End',

@@ -289,6 +289,7 @@ export const sv: Record<UiKey, string> = {
   'analyze.first.page': 'Kodsida:',
   'analyze.first.noPage': 'Katalogen har ingen sida för {code}. Sök efter den i Microsofts dokumentation.',
   'analyze.runs.title': 'Körningar ({n})',
+  'analyze.runs.more': '{n} körningar till visas inte här; felgrupperna och antalen omfattar dem.',
   'analyze.run.heading': '{ma} · {profile} · körning {number}',
   'analyze.run.start': 'Start',
   'analyze.run.end': 'Slut',

@@ -6,6 +6,9 @@ import type { Report, Run, ErrorGroup } from '../../lib/analyze/model';
 import type { CodeInfo, Resolved, ResolvedGroup } from '../../lib/analyze/links';
 import { groupTitle, type Strings } from '../../lib/analyze/ticket';
 
+/** Runs drawn as tables; the counts and groups include every run. */
+const MAX_RUNS = 100;
+
 type Child = Node | string | number | false | null | undefined;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -279,7 +282,10 @@ export function renderReport(
       h('h3', { id: 'an-runs' }, s('analyze.runs.title', { n: r.runs.length })),
     );
     if (r.format === 'run-history') sec.append(h('p', { class: 'an-meta' }, s('analyze.run.utc')));
-    for (const run of r.runs) sec.append(runSection(run, res, urls, s));
+    // A year of saved runs can hold thousands: the first ones are drawn, the rest counted.
+    for (const run of r.runs.slice(0, MAX_RUNS)) sec.append(runSection(run, res, urls, s));
+    if (r.runs.length > MAX_RUNS)
+      sec.append(h('p', { class: 'an-meta' }, s('analyze.runs.more', { n: r.runs.length - MAX_RUNS })));
     f.append(sec);
   }
   if (r.csexport) {
