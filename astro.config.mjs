@@ -29,6 +29,8 @@ export default defineConfig({
   integrations: [contentGuard(), mdx(), publishedUrls(), pagefind(), hostConfigs()],
   devToolbar: { enabled: false },
   vite: {
+    // The export analyzer's Web Worker is a module worker (src/scripts/analyze/worker.ts).
+    worker: { format: 'es' },
     build: {
       // Never inline: Astro inlines small scripts (and Vite small images as data: URLs) below
       // this size, and the CSP allows neither inline scripts nor data: images.
