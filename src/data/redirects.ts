@@ -6,12 +6,43 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
+import { normalizeCode } from '../lib/codes';
 import { loadCatalog } from './catalog';
 
+/** Every page the site builds, in both languages, as site paths ("/codes/x/", "/sv/e/6025/"). */
+async function livePages(): Promise<Set<string>> {
+  const { codes, steps } = await loadCatalog();
+  const pages = ['/', '/codes/', '/lookup/', '/versions/', '/analyze/'];
+  for (const c of codes) {
+    pages.push(`/codes/${c.slug}/`);
+    for (const key of [c.data.code, ...c.data.aliases].map(normalizeCode)) if (key) pages.push(`/e/${key}/`);
+  }
+  for (const st of steps) pages.push(`/steps/${st.slug}/`);
+  return new Set(pages.flatMap((p) => [p, p === '/' ? '/sv/' : `/sv${p}`]));
+}
+
+/** Heading anchors of the published pages (published-urls.txt), to check a redirect's #anchor. */
+function publishedAnchors(): Set<string> {
+  const file = path.join(process.cwd(), 'published-urls.txt');
+  if (!existsSync(file)) return new Set();
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.includes('#') && !l.startsWith('#')),
+  );
+}
+
 const FILE = 'content/redirects.yaml';
-const sitePath = z.string().regex(/^\/[a-z0-9][a-z0-9/._-]*\/(#[a-z0-9-]+)?$/, {
-  message: 'must be a site path that starts and ends with "/", such as /codes/old-code/',
-});
+const sitePath = z
+  .string()
+  .regex(/^\/[a-z0-9][a-z0-9/._-]*\/(#[a-z0-9-]+)?$/, {
+    message: 'must be a site path that starts and ends with "/", such as /codes/old-code/',
+  })
+  .refine((p) => !/(^|\/)\.{1,2}(\/|$)|\/\//.test(p.split('#')[0]), {
+    message:
+      'must not contain "." or ".." segments or "//": write the path as it is, such as /codes/old-code/',
+  });
 const schema = z.array(
   z
     .object({
@@ -39,39 +70,46 @@ export async function loadRedirects(): Promise<Redirect[]> {
       { cause: e },
     );
   }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (i) =>
-        `${FILE}: field "${i.path
-          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-          .join('')
-          .replace(/^\./, '')}" ${i.message}`,
-    );
+  if (!Array.isArray(data))
     throw new Error(
-      `${problems.join('\n')}\n  Fix: each entry is "- from: /old/path/" with "to: /new/path/".`,
+      `${FILE}: the file must be a list.\n  Fix: each entry is "- from: /old/path/" with "to: /new/path/".`,
     );
-  }
-  const { codeBySlug, stepBySlug } = await loadCatalog();
+  // Each entry on its own, so one build reports every problem: a malformed entry and the
+  // cross-checks of the others.
   const problems: string[] = [];
+  const valid: { r: Redirect; i: number }[] = [];
+  data.forEach((item, i) => {
+    const one = schema.element.safeParse(item);
+    if (one.success) valid.push({ r: one.data, i });
+    else
+      for (const issue of one.error.issues)
+        problems.push(
+          `${FILE}: field "[${i}]${issue.path.map((p) => `.${String(p)}`).join('')}" ${issue.message}\n  Fix: each entry is "- from: /old/path/" with "to: /new/path/".`,
+        );
+  });
+  const live = await livePages();
+  const anchors = publishedAnchors();
   const seen = new Set<string>();
-  parsed.data.forEach((r, i) => {
+  valid.forEach(({ r, i }) => {
     if (seen.has(r.from))
       problems.push(
         `${FILE}: field "[${i}].from" repeats ${r.from}.\n  Fix: keep one entry per old address.`,
       );
     seen.add(r.from);
-    const page = /^\/(?:sv\/)?(codes|steps)\/([^/]+)\/$/.exec(r.from);
-    if (page && (page[1] === 'codes' ? codeBySlug : stepBySlug).has(page[2]))
+    if (live.has(r.from))
       problems.push(
-        `${FILE}: field "[${i}].from" is ${r.from}, which is still a live page.\n  Fix: a redirect is for an address that no longer has a page; remove the entry.`,
+        `${FILE}: field "[${i}].from" is ${r.from}, which is still a live page (the redirect would be dropped).\n  Fix: a redirect is for an address that no longer has a page; remove the entry.`,
       );
-    const target = /^\/(?:sv\/)?(codes|steps)\/([^/#]+)\//.exec(r.to);
-    if (target && !(target[1] === 'codes' ? codeBySlug : stepBySlug).has(target[2]))
+    const [page, anchor] = r.to.split('#');
+    if (!live.has(page))
       problems.push(
-        `${FILE}: field "[${i}].to" points to ${r.to}, which does not exist.\n  Fix: point it to an existing code or step.`,
+        `${FILE}: field "[${i}].to" points to ${r.to}, which is not a page of the site.\n  Fix: point it to an existing page, such as /codes/<code>/ or /steps/<step>/.`,
+      );
+    else if (anchor && anchors.size && !anchors.has(r.to))
+      problems.push(
+        `${FILE}: field "[${i}].to" points to the anchor #${anchor}, which ${page} does not have.\n  Fix: use one of the page's heading anchors (listed in published-urls.txt), or drop the #anchor.`,
       );
   });
   if (problems.length) throw new Error(problems.join('\n'));
-  return parsed.data;
+  return valid.map((v) => v.r);
 }

@@ -44,6 +44,8 @@ describe('published URLs', () => {
     expect(r.ok, r.output).toBe(true);
     const html = site.read('dist/steps/second-step/index.html');
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/steps/first-step/">');
+    // The script goes first and keeps the old link's #anchor, which a meta refresh drops.
+    expect(html).toContain('<script src="/redirect.js" data-to="/steps/first-step/"></script>');
     expect(site.read('dist/sitemap.xml')).not.toContain('second-step');
   });
 
@@ -86,7 +88,30 @@ describe('published URLs', () => {
     const r = site.build();
     expect(r.ok).toBe(false);
     expect(r.output).toContain(
-      'content/redirects.yaml: field "[0].from" is /codes/stopped-server/, which is still a live page.',
+      'content/redirects.yaml: field "[0].from" is /codes/stopped-server/, which is still a live page (the redirect would be dropped).',
     );
+  });
+
+  it('rejects redirects from other live routes, to missing pages or anchors, and with ".." in them', () => {
+    site = makeSite('valid-minimal');
+    site.write(
+      'content/redirects.yaml',
+      [
+        '- from: /lookup/\n  to: /codes/stopped-server/',
+        '- from: /e/6025/\n  to: /codes/stopped-server/',
+        '- from: /codes/gone/\n  to: /no-such-page/',
+        '- from: /codes/gone-too/\n  to: /steps/first-step/#no-such-heading',
+        '- from: /a/../../outside/pwned/\n  to: /codes/stopped-server/',
+      ].join('\n') + '\n',
+    );
+    const r = site.build();
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain('field "[0].from" is /lookup/, which is still a live page');
+    expect(r.output).toContain('field "[1].from" is /e/6025/, which is still a live page');
+    expect(r.output).toContain('field "[2].to" points to /no-such-page/, which is not a page of the site.');
+    expect(r.output).toContain(
+      'field "[3].to" points to the anchor #no-such-heading, which /steps/first-step/ does not have.',
+    );
+    expect(r.output).toContain('field "[4].from" must not contain "." or ".." segments');
   });
 });
