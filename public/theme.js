@@ -18,6 +18,24 @@
     else root.setAttribute('data-theme', mode);
   }
   apply(stored());
+  // The language switch keeps what the reader is looking at: the query (?build=, ?q=) and the
+  // #anchor, mapped to the same heading in the other language (data-twin on step headings).
+  // Set when it is followed, so an anchor chosen after the page loaded counts too.
+  function keepPlace(ev) {
+    var a = ev.target && ev.target.closest && ev.target.closest('a.lang-switch');
+    if (!a) return;
+    var url = new URL(a.getAttribute('href'), location.href);
+    url.search = location.search;
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id) {
+      var el = document.getElementById(id);
+      var heading = el && el.closest('[data-twin]');
+      url.hash = heading ? heading.getAttribute('data-twin') : id;
+    }
+    a.href = url.pathname + url.search + url.hash;
+  }
+  document.addEventListener('click', keepPlace);
+  document.addEventListener('auxclick', keepPlace);
   document.addEventListener('DOMContentLoaded', function () {
     var button = document.getElementById('theme-toggle');
     if (!button) return;

@@ -199,6 +199,28 @@ export const en = {
   'versions.step.sync-service': 'Check your Sync Service build',
   'versions.step.connectors': 'Check your connector build',
   'versions.step.open': 'Open the version checker and the list of every build',
+  // design: links for tickets, navigation, asides, code blocks
+  'share.shortLink': 'Short link',
+  'share.copyShort': 'Copy short link',
+  'step.ofTotal': 'Step {n} of {total}',
+  'nav.site': 'Site',
+  'nav.main': 'Main sections',
+  'nav.menu': 'Menu',
+  'nav.allCodes': 'All codes',
+  'nav.tools': 'Tools',
+  'nav.analyze': 'Log analyzer',
+  'aside.note': 'Note',
+  'aside.tip': 'Tip',
+  'aside.caution': 'Caution',
+  'aside.danger': 'Danger',
+  'code.copy': 'Copy',
+  'code.copied': 'Copied',
+  'code.block': 'Code',
+  'code.moreSteps.one': '1 more step',
+  'code.moreSteps.many': '{n} more steps',
+  'home.incidents': 'Common incidents',
+  'home.commonCodes': 'Codes looked up most',
+  'home.amICurrent': 'Am I on the latest build?',
 } as const;
 
 export type UiKey = keyof typeof en;
