@@ -20,7 +20,7 @@ export type Localized = { en: string; sv: string };
 export interface Code {
   slug: string;
   data: CodeEntry['data'];
-  /** Steps that fix it, in guide order. */
+  /** Steps that fix it, in the order the record lists them: the most specific first. */
   steps: Step[];
 }
 export interface Step {
@@ -142,7 +142,8 @@ async function build(): Promise<Catalog> {
     .map((e) => ({
       slug: slugOf(e),
       data: e.data,
-      steps: e.data.steps.map((s) => stepBySlug.get(s)!).sort((a, b) => a.data.order - b.data.order),
+      // The author's order, not the guide's: the first step is the code page's "Fix" link.
+      steps: e.data.steps.map((s) => stepBySlug.get(s)!),
     }))
     .sort(
       (a, b) =>
