@@ -1,9 +1,9 @@
-/* Theme before first paint (no flash), then the toggle. A classic script, so it runs before the
-   page renders; it is an external file so the Content-Security-Policy needs no 'unsafe-inline'. */
+/* Theme before first paint, the toggle, and a language switch that keeps ?query and #anchor.
+   A classic external script: it runs before the page renders, and the CSP needs no inline. */
 (function () {
   var KEY = 'mim-theme';
   var root = document.documentElement;
-  // The toggle only works with this script: show it from the first paint, so nothing shifts.
+  // Script-only controls show from the first paint, so nothing shifts.
   root.classList.add('js-theme');
   function stored() {
     try {
@@ -18,9 +18,7 @@
     else root.setAttribute('data-theme', mode);
   }
   apply(stored());
-  // The language switch keeps what the reader is looking at: the query (?build=, ?q=) and the
-  // #anchor, mapped to the same heading in the other language (data-twin on step headings).
-  // Set when it is followed, so an anchor chosen after the page loaded counts too.
+  // On follow: the other language's twin of the #anchor (data-twin), and the query.
   function keepPlace(ev) {
     var a = ev.target && ev.target.closest && ev.target.closest('a.lang-switch');
     if (!a) return;
@@ -52,7 +50,7 @@
         if (next === 'auto') localStorage.removeItem(KEY);
         else localStorage.setItem(KEY, next);
       } catch {
-        // Storage is blocked (private mode, policy): the choice lasts for this page only.
+        // Storage blocked: the choice lasts for this page.
       }
       apply(next);
       show(next);
