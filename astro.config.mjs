@@ -1,9 +1,12 @@
 // Wiring only: site, base, i18n, integrations. Everything else lives in src/.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
+import contentGuard from './src/integrations/content-guard.ts';
 import hostConfigs from './src/integrations/host-configs.ts';
 import publishedUrls from './src/integrations/published-urls.ts';
+import { headingLinkPlugins } from './src/integrations/heading-links.ts';
 import { siteBase, siteUrl } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -17,15 +20,17 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Prism marks code tokens with classes (colours in global.css); Shiki writes style="" on every
   // token, which a CSP without 'unsafe-inline' in style-src blocks.
-  markdown: { syntaxHighlight: 'prism' },
+  markdown: { syntaxHighlight: 'prism', processor: satteri({ hastPlugins: headingLinkPlugins }) },
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'sv'],
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), publishedUrls(), pagefind(), hostConfigs()],
+  integrations: [contentGuard(), mdx(), publishedUrls(), pagefind(), hostConfigs()],
   devToolbar: { enabled: false },
   vite: {
+    // The export analyzer's Web Worker is a module worker (src/scripts/analyze/worker.ts).
+    worker: { format: 'es' },
     build: {
       // Never inline: Astro inlines small scripts (and Vite small images as data: URLs) below
       // this size, and the CSP allows neither inline scripts nor data: images.

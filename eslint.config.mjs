@@ -10,6 +10,9 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist-*/',
+      'shots/',
+      'bench/tmp/',
       '.astro/',
       'node_modules/',
       'tests/build/fixtures/',

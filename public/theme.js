@@ -18,7 +18,7 @@
     else root.setAttribute('data-theme', mode);
   }
   apply(stored());
-  // On follow: the other language's twin of the #anchor (data-twin), and the query.
+  // On follow: the query, and the #anchor as the same heading in the other language (data-twins).
   function keepPlace(ev) {
     var a = ev.target && ev.target.closest && ev.target.closest('a.lang-switch');
     if (!a) return;
@@ -27,8 +27,11 @@
     var id = decodeURIComponent(location.hash.slice(1));
     if (id) {
       var el = document.getElementById(id);
-      var heading = el && el.closest('[data-twin]');
-      url.hash = heading ? heading.getAttribute('data-twin') : id;
+      var h = el && el.closest('h2, h3, h4');
+      var key = h && h.id ? h.id : id;
+      var map = document.querySelector('[data-twins]');
+      var twins = new Map(Object.entries(map ? JSON.parse(map.getAttribute('data-twins')) : {}));
+      url.hash = twins.get(key) || key;
     }
     a.href = url.pathname + url.search + url.hash;
   }

@@ -10,12 +10,13 @@ import { checkIntegrity, ContentIntegrityError } from '../lib/integrity';
 import { CODE_KINDS, type CodeKind } from '../lib/codes';
 import { compareVersions, parseVersion } from '../lib/versions';
 import type { Lang } from '../i18n';
+import type { Localized } from '../schemas/shared';
 
 export type CodeEntry = CollectionEntry<'codes'>;
 export type StepEntry = CollectionEntry<'steps'>;
 export type StepSvEntry = CollectionEntry<'stepsSv'>;
 export type ReleaseEntry = CollectionEntry<'releases'>;
-export type Localized = { en: string; sv: string };
+export type { Localized } from '../schemas/shared';
 
 export interface Code {
   slug: string;

@@ -10,6 +10,7 @@
 import { absoluteUrl } from '../lib/urls';
 import { ticketMarkdown, ticketText, type TicketData, type TicketInput } from '../lib/ticket';
 import { feedbackHref } from '../lib/site-config';
+import { readStrings } from './strings';
 
 const here = (path: string) => absoluteUrl(path, location.href) ?? path;
 
@@ -105,8 +106,7 @@ document.addEventListener('click', async (ev) => {
     setTimeout(() => (label.textContent = before), 2000);
   }
   const status = el.dataset.copy === 'code' ? null : bar?.querySelector<HTMLElement>('.share-status');
-  if (status && bar)
-    status.textContent = ok ? (bar.dataset.copied ?? 'Copied.') : (bar.dataset.failed ?? 'Could not copy.');
+  if (status && bar) status.textContent = readStrings(bar)(ok ? 'share.copied' : 'share.copyFailed');
   el.dataset.copied = ok ? 'yes' : 'no';
   setTimeout(() => delete el.dataset.copied, 2000);
   if (!ok && bar) bar.querySelector('details')?.setAttribute('open', '');

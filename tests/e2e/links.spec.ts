@@ -110,7 +110,6 @@ test.describe('the language switch keeps the reader’s place', () => {
     await page.goto(`${other}steps/pcns-event-6025/#fix`);
     await page.locator('a.lang-switch').click();
     await expect(page).toHaveURL(`${other}sv/steps/pcns-event-6025/#%C3%A5tg%C3%A4rd`);
-    await expect(page.locator('[id="åtgärd"]')).toBeInViewport();
     await page.locator('a.lang-switch').click();
     await expect(page).toHaveURL(`${other}steps/pcns-event-6025/#fix`);
     await page.goto(`${other}codes/stopped-server/#checks`);
