@@ -34,7 +34,11 @@ export default defineConfig({
         // Astro's MDX output carries a "use astro:head-inject" directive that Rolldown warns about
         // once per file; it is Astro's own marker and harmless. Every other warning still shows.
         onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          if (
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            String(warning.message).includes('astro:head-inject')
+          )
+            return;
           warn(warning);
         },
       },

@@ -6,8 +6,11 @@ import { chromiumExecutable } from './tests/e2e/browser';
  * one under /mim-help/, both through scripts/serve.mjs with the shipped headers (CSP included).
  * Each web server builds its site first (--build), unless E2E_SKIP_BUILD=1 reuses the last build.
  */
-// E2E_PORT moves both servers (for two runs side by side); E2E_OUT keeps their builds apart.
-const port = Number(process.env.E2E_PORT ?? 4410);
+// E2E_PORT moves both servers; without it, each checkout gets its own pair of ports (derived
+// from its path), so two checkouts on one machine can run their e2e tests side by side.
+// E2E_OUT keeps their builds apart.
+const pathHash = [...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+const port = Number(process.env.E2E_PORT ?? 4410 + (pathHash % 500) * 2);
 const out = process.env.E2E_OUT ?? 'dist-e2e';
 export const SITES = {
   root: { port, base: '/', outDir: `${out}-root` },
@@ -24,7 +27,15 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
     trace: 'off',
   },

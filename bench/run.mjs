@@ -38,13 +38,17 @@ const opt = (name, fallback) => {
 };
 const PARTS = ['weight', 'search', 'scaling', 'lighthouse'];
 const only = new Set((opt('only', PARTS.join(',')) ?? '').split(',').filter(Boolean));
-for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (one of ${PARTS.join(', ')})`);
+for (const p of only)
+  if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (one of ${PARTS.join(', ')})`);
 const sizes = (opt('sizes', SIZES.map((s) => s.key).join(',')) ?? '').split(',');
 const n = (name, d) => Number(opt(name, d));
 const keep = args.includes('--keep');
 
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) console.warn(`Node ${process.version}: Astro 7 and Lighthouse need Node 22; run this through "npm run bench", which uses the project's Node 22.`);
+if (major < 22)
+  console.warn(
+    `Node ${process.version}: Astro 7 and Lighthouse need Node 22; run this through "npm run bench", which uses the project's Node 22.`,
+  );
 
 const log = (s) => console.log(s);
 const resultsFile = path.join(BENCH, 'results.json');
@@ -59,7 +63,13 @@ if (args.includes('--report-only')) {
 
 const browser = await launch();
 const m = machine(browser.version());
-const results = { _generated: 'by `npm run bench` (bench/run.mjs); do not edit, run it again', ...previous, generatedAt: new Date().toISOString(), command: 'npm run bench', machine: m };
+const results = {
+  _generated: 'by `npm run bench` (bench/run.mjs); do not edit, run it again',
+  ...previous,
+  generatedAt: new Date().toISOString(),
+  command: 'npm run bench',
+  machine: m,
+};
 log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, Chromium ${m.chromium}`);
 
 const started = performance.now();
@@ -74,7 +84,13 @@ try {
       const size = SIZES.find((s) => s.key === key);
       if (!size) throw new Error(`--sizes: unknown size "${key}"`);
       const runs = n('build-runs', 3);
-      const { result, dir } = await measureSize(browser, size, { runs, keep, log, siteUrlPort: key === 'real' ? realPort : undefined, timeoutMs: 20 * 60_000 });
+      const { result, dir } = await measureSize(browser, size, {
+        runs,
+        keep,
+        log,
+        siteUrlPort: key === 'real' ? realPort : undefined,
+        timeoutMs: 20 * 60_000,
+      });
       results.scaling.sizes[key] = result;
       if (key === 'real') realDir = dir;
       writeFileSync(resultsFile, JSON.stringify(results, null, 1) + '\n');
@@ -94,17 +110,26 @@ try {
     try {
       if (only.has('weight')) {
         log('Part 1: page weight');
-        results.weight = { machine: machine(m.chromium), ...(await measureWeight(browser, server, { runs: n('weight-runs', 3), log })) };
+        results.weight = {
+          machine: machine(m.chromium),
+          ...(await measureWeight(browser, server, { runs: n('weight-runs', 3), log })),
+        };
       }
       if (only.has('search')) {
         log('Part 2: search cost');
         writePagefindUiPage(dist);
         const bootScripts = bootScriptsFrom(results.weight?.pages?.home);
-        results.search = { machine: machine(m.chromium), ...(await measureSearch(browser, server, { runs: n('search-runs', 21), bootScripts, log })) };
+        results.search = {
+          machine: machine(m.chromium),
+          ...(await measureSearch(browser, server, { runs: n('search-runs', 21), bootScripts, log })),
+        };
       }
       if (only.has('lighthouse')) {
         log('Part 4: Lighthouse');
-        results.lighthouse = { machine: machine(m.chromium), ...(await measureLighthouse(server, { runs: n('lighthouse-runs', 3), log })) };
+        results.lighthouse = {
+          machine: machine(m.chromium),
+          ...(await measureLighthouse(server, { runs: n('lighthouse-runs', 3), log })),
+        };
       }
     } finally {
       await server.close();

@@ -9,7 +9,7 @@
     try {
       var v = localStorage.getItem(KEY);
       return v === 'light' || v === 'dark' ? v : 'auto';
-    } catch (e) {
+    } catch {
       return 'auto';
     }
   }
@@ -33,7 +33,9 @@
       try {
         if (next === 'auto') localStorage.removeItem(KEY);
         else localStorage.setItem(KEY, next);
-      } catch (e) {}
+      } catch {
+        // Storage is blocked (private mode, policy): the choice lasts for this page only.
+      }
       apply(next);
       show(next);
     });

@@ -51,7 +51,12 @@ const headers = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersF
 
 function send(res, status, file, method) {
   const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': statSync(file).size, 'Cache-Control': 'no-cache' });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': type,
+    'Content-Length': statSync(file).size,
+    'Cache-Control': 'no-cache',
+  });
   if (method === 'HEAD') return res.end();
   createReadStream(file).pipe(res);
 }
@@ -116,5 +121,7 @@ if (!existsSync(dist)) {
   process.exit(1);
 }
 server.listen(port, host, () => {
-  console.log(`Serving ${path.relative(root, dist) || '.'} at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}`);
+  console.log(
+    `Serving ${path.relative(root, dist) || '.'} at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}`,
+  );
 });

@@ -8,6 +8,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, UPDATE_PUBLISHED_URLS: '1', SITE_BASE: '', SITE_OUT_DIR: '' },
+  env: {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...process.env,
+    UPDATE_PUBLISHED_URLS: '1',
+    SITE_BASE: '',
+    SITE_OUT_DIR: '',
+  },
 });
 process.exit(r.status ?? 1);

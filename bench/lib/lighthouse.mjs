@@ -18,9 +18,18 @@ export const LH_PAGES = [
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 async function runOnce(url) {
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: [...CHROMIUM_ARGS, '--headless=new'], logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: [...CHROMIUM_ARGS, '--headless=new'],
+    logLevel: 'silent',
+  });
   try {
-    const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+    const r = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: CATEGORIES,
+    });
     return r.lhr;
   } finally {
     chrome.kill();
@@ -31,7 +40,8 @@ async function runOnce(url) {
 function detailItems(details) {
   if (!details) return [];
   let items = details.items;
-  if (details.type === 'list') items = (items ?? []).flatMap((sub) => (Array.isArray(sub.items) ? sub.items : []));
+  if (details.type === 'list')
+    items = (items ?? []).flatMap((sub) => (Array.isArray(sub.items) ? sub.items : []));
   else if (details.type === 'checklist' && items && !Array.isArray(items)) {
     return Object.entries(items)
       .filter(([, v]) => !v.value)
@@ -40,7 +50,16 @@ function detailItems(details) {
   if (!Array.isArray(items)) return [];
   return items
     .slice(0, 5)
-    .map((i) => String(i.node?.snippet ?? i.node?.selector ?? i.url ?? i.source?.url ?? i.description ?? JSON.stringify(i).slice(0, 160)))
+    .map((i) =>
+      String(
+        i.node?.snippet ??
+          i.node?.selector ??
+          i.url ??
+          i.source?.url ??
+          i.description ??
+          JSON.stringify(i).slice(0, 160),
+      ),
+    )
     .map((i) => i.replace(/^https?:\/\/(localhost|127\.0\.0\.1):\d+/, ''));
 }
 
@@ -73,13 +92,23 @@ function failures(lhr) {
         score: a.score,
         weight: ref.weight,
         displayValue: a.displayValue,
-        items: detailItems(a.details).filter((i) => !i.startsWith('{')).concat(culprits(lhr, a.id)),
+        items: detailItems(a.details)
+          .filter((i) => !i.startsWith('{'))
+          .concat(culprits(lhr, a.id)),
       });
     }
     // Audits that errored count as failures too: say so rather than hide them.
     for (const ref of lhr.categories[cat].auditRefs) {
       const a = lhr.audits[ref.id];
-      if (a?.scoreDisplayMode === 'error') out.push({ category: cat, id: a.id, title: a.title, score: null, weight: ref.weight, displayValue: `audit error: ${a.errorMessage}` });
+      if (a?.scoreDisplayMode === 'error')
+        out.push({
+          category: cat,
+          id: a.id,
+          title: a.title,
+          score: null,
+          weight: ref.weight,
+          displayValue: `audit error: ${a.errorMessage}`,
+        });
     }
   }
   return out;
@@ -92,10 +121,23 @@ export async function measureLighthouse(server, { runs = 3, log } = {}) {
     const url = server.url(p.path);
     const reports = [];
     for (let i = 0; i < runs; i++) reports.push(await runOnce(url));
-    env ??= { lighthouse: reports[0].lighthouseVersion, userAgent: reports[0].environment?.hostUserAgent, formFactor: reports[0].configSettings?.formFactor, throttling: reports[0].configSettings?.throttlingMethod };
-    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(median(reports.map((r) => (r.categories[c].score ?? 0) * 100)))]));
+    env ??= {
+      lighthouse: reports[0].lighthouseVersion,
+      userAgent: reports[0].environment?.hostUserAgent,
+      formFactor: reports[0].configSettings?.formFactor,
+      throttling: reports[0].configSettings?.throttlingMethod,
+    };
+    const scores = Object.fromEntries(
+      CATEGORIES.map((c) => [c, Math.round(median(reports.map((r) => (r.categories[c].score ?? 0) * 100)))]),
+    );
     const metrics = Object.fromEntries(
-      ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, median(reports.map((r) => r.audits[id]?.numericValue))]),
+      [
+        'first-contentful-paint',
+        'largest-contentful-paint',
+        'total-blocking-time',
+        'cumulative-layout-shift',
+        'speed-index',
+      ].map((id) => [id, median(reports.map((r) => r.audits[id]?.numericValue))]),
     );
     const seen = new Map();
     for (const r of reports) {
@@ -107,7 +149,9 @@ export async function measureLighthouse(server, { runs = 3, log } = {}) {
       }
     }
     pages[p.key] = { path: `/${p.path}`, runs, scores, metrics, failed: [...seen.values()] };
-    log?.(`  ${p.key}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}${seen.size ? `; below 1: ${[...seen.keys()].join(', ')}` : ''}`);
+    log?.(
+      `  ${p.key}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}${seen.size ? `; below 1: ${[...seen.keys()].join(', ')}` : ''}`,
+    );
   }
   return { settings: env, pages };
 }

@@ -2,7 +2,12 @@
 import { machineLine } from './machine.mjs';
 
 const kb = (b) => (b === null || b === undefined ? '–' : `${(b / 1024).toFixed(1)} KB`);
-const mb = (b) => (b === null || b === undefined ? '–' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
+const mb = (b) =>
+  b === null || b === undefined
+    ? '–'
+    : b >= 2 ** 30
+      ? `${(b / 2 ** 30).toFixed(2)} GiB`
+      : `${(b / 2 ** 20).toFixed(0)} MiB`;
 const ms = (x) => (x === null || x === undefined ? '–' : `${Math.round(x)} ms`);
 const ok = (b) => (b === undefined ? '' : b.ok ? ' ✅' : ' ❌ over');
 const row = (cells) => `| ${cells.join(' | ')} |`;
@@ -34,8 +39,25 @@ function weight(w) {
           `${kb(p.totals.html.gzip + p.totals.css.gzip + p.totals.script.gzip + p.totals.other.gzip)}`,
         ],
   );
-  out.push(table(['page', 'path', 'HTML gzip (raw)', 'CSS gzip (raw)', 'script before interaction gzip (raw)', 'other gzip', 'total gzip'], rows));
-  const scripts = new Set(Object.values(w.pages).flatMap((p) => (p.requests ?? []).filter((r) => r.type === 'script').map((r) => `\`${r.url}\` ${kb(r.gzip)}`)));
+  out.push(
+    table(
+      [
+        'page',
+        'path',
+        'HTML gzip (raw)',
+        'CSS gzip (raw)',
+        'script before interaction gzip (raw)',
+        'other gzip',
+        'total gzip',
+      ],
+      rows,
+    ),
+  );
+  const scripts = new Set(
+    Object.values(w.pages).flatMap((p) =>
+      (p.requests ?? []).filter((r) => r.type === 'script').map((r) => `\`${r.url}\` ${kb(r.gzip)}`),
+    ),
+  );
   out.push('', `Script loaded before interaction, on any page: ${[...scripts].join(', ') || 'none'}.`);
   return out.join('\n');
 }
@@ -47,7 +69,7 @@ function search(s) {
     '',
     `Measured on: ${machineLine(s.machine)}.`,
     '',
-    'Each run opens a fresh browser context (empty cache) on the build served by `scripts/serve.mjs` (no compression, so "raw" is what crossed the loopback; gzip is what a compressing host would send). The time runs to the moment the first result `li` is in the DOM and visible (a MutationObserver installed before the page loads checks `Element.checkVisibility()`). For the typed searches the clock starts when the search box gets focus, after the page has loaded and the network is idle; the text is filled in at once, as a paste. For `/lookup/?q=…` the search starts by itself as the page loads, and the clock starts at the page\'s `domInteractive` (the time from navigation start is given too). Bytes are those the search fetched: the lookup code, the exact-match data (`lookup-index/<c>.json`, one small shard per first character, or the whole `lookup-index.json` for pasted text) and Pagefind\'s files (not the page\'s own HTML, CSS and boot script).',
+    "Each run opens a fresh browser context (empty cache) on the build served by `scripts/serve.mjs` (no compression, so \"raw\" is what crossed the loopback; gzip is what a compressing host would send). The time runs to the moment the first result `li` is in the DOM and visible (a MutationObserver installed before the page loads checks `Element.checkVisibility()`). For the typed searches the clock starts when the search box gets focus, after the page has loaded and the network is idle; the text is filled in at once, as a paste. For `/lookup/?q=…` the search starts by itself as the page loads, and the clock starts at the page's `domInteractive` (the time from navigation start is given too). Bytes are those the search fetched: the lookup code, the exact-match data (`lookup-index/<c>.json`, one small shard per first character, or the whole `lookup-index.json` for pasted text) and Pagefind's files (not the page's own HTML, CSS and boot script).",
     '',
   ];
   const rows = Object.entries(sc).map(([, r]) => {
@@ -60,10 +82,26 @@ function search(s) {
       kb(c.lookupCode.gzip),
       kb(c.lookupData.gzip),
       `${kb(c.pagefind.gzip)} in ${c.pagefind.requests}`,
-      r.firstResult?.href ? `${r.firstResult.tier ? `${r.firstResult.tier} ` : ''}\`${r.firstResult.href}\`` : '–',
+      r.firstResult?.href
+        ? `${r.firstResult.tier ? `${r.firstResult.tier} ` : ''}\`${r.firstResult.href}\``
+        : '–',
     ];
   });
-  out.push(table(['search', 'median time to first result (min–max, runs)', 'from navigation start', 'search bytes gzip (raw) in requests', 'lookup code', 'exact-match data', 'Pagefind files', 'first result'], rows));
+  out.push(
+    table(
+      [
+        'search',
+        'median time to first result (min–max, runs)',
+        'from navigation start',
+        'search bytes gzip (raw) in requests',
+        'lookup code',
+        'exact-match data',
+        'Pagefind files',
+        'first result',
+      ],
+      rows,
+    ),
+  );
   const ui = sc.pagefindUi;
   const ft = sc.fullText;
   if (ui && ft) {
@@ -76,15 +114,36 @@ function search(s) {
       table(
         ['', 'UI code and CSS', 'query (Pagefind index, wasm, fragments)', 'total gzip', 'results shown'],
         [
-          ['this site (`/lookup/?q=tempdb`)', `${kb(ft.bytes.byCategory.lookupCode.gzip + ft.bytes.byCategory.lookupData.gzip)} (lookup code + exact map)`, kb(ft.bytes.byCategory.pagefind.gzip), kb(ours), 'up to 8, with excerpts'],
-          ['Pagefind UI (`pagefind-ui.js` + `pagefind-ui.css`)', kb(ui.uiAssets?.gzip), kb(ui.bytes.byCategory.pagefind.gzip), kb(theirs), '5, with excerpts'],
+          [
+            'this site (`/lookup/?q=tempdb`)',
+            `${kb(ft.bytes.byCategory.lookupCode.gzip + ft.bytes.byCategory.lookupData.gzip)} (lookup code + exact map)`,
+            kb(ft.bytes.byCategory.pagefind.gzip),
+            kb(ours),
+            'up to 8, with excerpts',
+          ],
+          [
+            'Pagefind UI (`pagefind-ui.js` + `pagefind-ui.css`)',
+            kb(ui.uiAssets?.gzip),
+            kb(ui.bytes.byCategory.pagefind.gzip),
+            kb(theirs),
+            '5, with excerpts',
+          ],
         ],
       ),
       '',
       `Pagefind's UI loads its ${kb(ui.uiAssets?.gzip)} of script and CSS with the page, before any query; this site loads ${kb(ft.bytes.byCategory.lookupCode.gzip)} of lookup code only on first use. The Pagefind UI page is a throwaway file written into the served build at bench time (\`bench-pagefind-ui/\`), never into \`public/\`. Its time to first result includes its default 300 ms debounce.`,
     );
   }
-  out.push('', '<details><summary>The pasted Event Viewer entry</summary>', '', '```', s.eventViewerEntry.replace(/\r\n/g, '\n'), '```', '', '</details>');
+  out.push(
+    '',
+    '<details><summary>The pasted Event Viewer entry</summary>',
+    '',
+    '```',
+    s.eventViewerEntry.replace(/\r\n/g, '\n'),
+    '```',
+    '',
+    '</details>',
+  );
   return out.join('\n');
 }
 
@@ -94,18 +153,33 @@ function scaling(s) {
     '',
     `Measured on: ${machineLine(s.machine)}.`,
     '',
-    'Cold `astro build` (no `dist/`, no Astro cache) of a copy of the project in `bench/tmp/`, Pagefind indexing included. Synthetic catalogs keep the real steps and releases and the real codes, and add copies of real codes under new codes until the catalog has 1,000 or 10,000 codes, each in English and Swedish (`bench/lib/synth.mjs`; generated at bench time, never committed). Peak memory is the sum of the resident memory of the build\'s whole process tree (Node and the Pagefind binary), sampled every 100 ms; GNU time\'s maximum resident set size (the largest single process) is given beside it. Build time is the median of the runs listed.',
+    "Cold `astro build` (no `dist/`, no Astro cache) of a copy of the project in `bench/tmp/`, Pagefind indexing included. Synthetic catalogs keep the real steps and releases and the real codes, and add copies of real codes under new codes until the catalog has 1,000 or 10,000 codes, each in English and Swedish (`bench/lib/synth.mjs`; generated at bench time, never committed). Peak memory is the sum of the resident memory of the build's whole process tree (Node and the Pagefind binary), sampled every 100 ms; GNU time's maximum resident set size (the largest single process) is given beside it. Build time is the median of the runs listed.",
     '',
   ];
   let prev;
   const per = (x) => `${x.toFixed(1)} ms`;
   const rows = Object.entries(s.sizes).map(([, r]) => {
     const b = r.build;
-    if (!b.ok) return [r.label, r.codes.total.toLocaleString('en-US'), '–', `failed${b.failure?.timedOut ? ' (timed out)' : ''}`, '', '', '', '', '', '', '', ''];
+    if (!b.ok)
+      return [
+        r.label,
+        r.codes.total.toLocaleString('en-US'),
+        '–',
+        `failed${b.failure?.timedOut ? ' (timed out)' : ''}`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ];
     // Marginal cost: what each page added since the previous (smaller) catalog cost.
     const dp = prev ? b.pages - prev.pages : 0;
     const mWall = dp > 0 ? per(((b.seconds - prev.seconds) * 1000) / dp) : '–';
-    const mCpu = dp > 0 && b.cpuSeconds && prev.cpuSeconds ? per(((b.cpuSeconds - prev.cpuSeconds) * 1000) / dp) : '–';
+    const mCpu =
+      dp > 0 && b.cpuSeconds && prev.cpuSeconds ? per(((b.cpuSeconds - prev.cpuSeconds) * 1000) / dp) : '–';
     prev = b;
     return [
       r.label,
@@ -114,7 +188,9 @@ function scaling(s) {
       `${b.seconds.toFixed(1)} s (${b.secondsAll.map((x) => x.toFixed(1)).join(', ')})`,
       per(r.perPage.msPerPage),
       mWall,
-      b.cpuSeconds ? `${b.cpuSeconds.toFixed(1)} s (${b.cpuSecondsAll.map((x) => x.toFixed(1)).join(', ')})` : '–',
+      b.cpuSeconds
+        ? `${b.cpuSeconds.toFixed(1)} s (${b.cpuSecondsAll.map((x) => x.toFixed(1)).join(', ')})`
+        : '–',
       r.perPage.cpuMsPerPage ? per(r.perPage.cpuMsPerPage) : '–',
       mCpu,
       `${mb(b.peakTreeRssBytes)} / ${mb(b.maxRssSingleProcessBytes)}`,
@@ -124,16 +200,38 @@ function scaling(s) {
   });
   out.push(
     table(
-      ['catalog', 'codes', 'pages', 'wall time, median (runs)', 'wall per page', 'marginal wall per added page', 'CPU time user+sys, median (runs)', 'CPU per page', 'marginal CPU per added page', 'peak memory: tree / largest process', 'dist size', 'dist per page'],
+      [
+        'catalog',
+        'codes',
+        'pages',
+        'wall time, median (runs)',
+        'wall per page',
+        'marginal wall per added page',
+        'CPU time user+sys, median (runs)',
+        'CPU per page',
+        'marginal CPU per added page',
+        'peak memory: tree / largest process',
+        'dist size',
+        'dist per page',
+      ],
       rows,
     ),
     '',
-    `Load average (1 min) at the start of each build: ${Object.values(s.sizes).map((r) => `${r.label} ${(r.build.loadAverage1mAtStart ?? []).join(', ')}`).join('; ')}. On a machine shared with other work the wall times swing with the load; the CPU time of the build's processes (sampled from /proc every 100 ms, Node and Pagefind together) moves much less, so it is the better measure of cost per page.`,
+    `Load average (1 min) at the start of each build: ${Object.values(s.sizes)
+      .map((r) => `${r.label} ${(r.build.loadAverage1mAtStart ?? []).join(', ')}`)
+      .join(
+        '; ',
+      )}. On a machine shared with other work the wall times swing with the load; the CPU time of the build's processes (sampled from /proc every 100 ms, Node and Pagefind together) moves much less, so it is the better measure of cost per page.`,
     '',
     '### What the first search fetches at each size',
     '',
     table(
-      ['catalog', 'exact-match shard for 6025 gzip (raw)', 'first exact search ("6025" on home): bytes gzip, time', 'first full-text query ("tempdb"): Pagefind bytes gzip, time'],
+      [
+        'catalog',
+        'exact-match shard for 6025 gzip (raw)',
+        'first exact search ("6025" on home): bytes gzip, time',
+        'first full-text query ("tempdb"): Pagefind bytes gzip, time',
+      ],
       Object.values(s.sizes)
         .filter((r) => r.build.ok)
         .map((r) => {
@@ -149,7 +247,7 @@ function scaling(s) {
     '',
     'Time per page falls as the catalog grows while a fixed start-up cost (Vite, content loading, Pagefind start) is spread over more pages; the marginal columns (extra seconds divided by extra pages, against the row above) are the cost of one more page, the figure that should stay flat.',
     '',
-    'The first exact search (typing `6025` on the home page) fetches the lookup code and one shard of the exact map (the codes starting with 6), so it stays small as the catalog grows; the first full-text query fetches Pagefind\'s entry, wasm, metadata, the index chunks for the word and the result fragments. Times: the exact search is one cold run, timed from focus; the full-text query is the median of 5 runs of `/lookup/?q=tempdb`, timed from `domInteractive`.',
+    "The first exact search (typing `6025` on the home page) fetches the lookup code and one shard of the exact map (the codes starting with 6), so it stays small as the catalog grows; the first full-text query fetches Pagefind's entry, wasm, metadata, the index chunks for the word and the result fragments. Times: the exact search is one cold run, timed from focus; the full-text query is the median of 5 runs of `/lookup/?q=tempdb`, timed from `domInteractive`.",
   );
   return out.join('\n');
 }
@@ -182,11 +280,18 @@ function lighthouse(l) {
     '',
   ];
   const line = (k, p, f) => {
-    const items = f.items?.length ? `: ${f.items.map((i) => `\`${String(i).replace(/`/g, "'").replace(/\s+/g, ' ').slice(0, 140)}\``).join('; ')}` : '';
+    const items = f.items?.length
+      ? `: ${f.items.map((i) => `\`${String(i).replace(/`/g, "'").replace(/\s+/g, ' ').slice(0, 140)}\``).join('; ')}`
+      : '';
     return `- **${k}** · ${f.category} · \`${f.id}\` (${f.title}): score ${f.score ?? 'error'}${f.displayValue ? `, ${f.displayValue}` : ''}; in ${f.runs}/${p.runs} runs${items}`;
   };
-  for (const [title, weighted] of [['Weighted (these cost points)', true], ['Unweighted (no effect on the score)', false]]) {
-    const lines = Object.entries(l.pages).flatMap(([k, p]) => p.failed.filter((f) => Boolean(f.weight) === weighted).map((f) => line(k, p, f)));
+  for (const [title, weighted] of [
+    ['Weighted (these cost points)', true],
+    ['Unweighted (no effect on the score)', false],
+  ]) {
+    const lines = Object.entries(l.pages).flatMap(([k, p]) =>
+      p.failed.filter((f) => Boolean(f.weight) === weighted).map((f) => line(k, p, f)),
+    );
     out.push(`#### ${title}`, '', ...(lines.length ? lines : ['None.']), '');
   }
   return out.join('\n');
@@ -201,21 +306,38 @@ function summary(r) {
       if (p.missing) continue;
       for (const [what, b] of Object.entries(p.budget)) (b.ok ? passes : fails).push(`${k} ${what}`);
     }
-    const missing = Object.entries(r.weight.pages).filter(([, p]) => p.missing).map(([k]) => k);
-    out.push(`- **Budgets:** ${fails.length ? `❌ over budget: ${fails.join(', ')}` : `✅ all ${passes.length} page budgets met`}${missing.length ? `; not built yet: ${missing.join(', ')}` : ''}.`);
+    const missing = Object.entries(r.weight.pages)
+      .filter(([, p]) => p.missing)
+      .map(([k]) => k);
+    out.push(
+      `- **Budgets:** ${fails.length ? `❌ over budget: ${fails.join(', ')}` : `✅ all ${passes.length} page budgets met`}${missing.length ? `; not built yet: ${missing.join(', ')}` : ''}.`,
+    );
   }
   const exactData = r.search?.scenarios?.exact?.bytes?.byCategory?.lookupData?.gzip;
-  if (exactData !== undefined) out.push(`- **Exact-lookup data for 6025:** ${kb(exactData)} gzip (budget ${kb(10 * 1024)}) ${exactData <= 10 * 1024 ? '✅' : '❌'}.`);
+  if (exactData !== undefined)
+    out.push(
+      `- **Exact-lookup data for 6025:** ${kb(exactData)} gzip (budget ${kb(10 * 1024)}) ${exactData <= 10 * 1024 ? '✅' : '❌'}.`,
+    );
   if (r.search) {
     const sc = r.search.scenarios;
-    out.push(`- **Search, median time to first result:** ${Object.values(sc).map((x) => `${x.label}: ${ms(x.medianMs)}, ${kb(x.bytes.search.gzip)} gzip`).join('; ')}.`);
+    out.push(
+      `- **Search, median time to first result:** ${Object.values(sc)
+        .map((x) => `${x.label}: ${ms(x.medianMs)}, ${kb(x.bytes.search.gzip)} gzip`)
+        .join('; ')}.`,
+    );
   }
   if (r.scaling) {
     const rows = Object.values(r.scaling.sizes).filter((x) => x.build.ok);
-    out.push(`- **Build scaling:** ${rows.map((x) => `${x.label}: ${x.build.pages.toLocaleString('en-US')} pages in ${x.build.seconds.toFixed(0)} s (${x.perPage.msPerPage.toFixed(1)} ms/page, CPU ${x.perPage.cpuMsPerPage?.toFixed(1) ?? '–'} ms/page, peak ${mb(x.build.peakTreeRssBytes)}), first exact search fetches ${kb(x.firstSearch.lookupIndex.gzip)} of exact-match data`).join('; ')}.`);
+    out.push(
+      `- **Build scaling:** ${rows.map((x) => `${x.label}: ${x.build.pages.toLocaleString('en-US')} pages in ${x.build.seconds.toFixed(0)} s (${x.perPage.msPerPage.toFixed(1)} ms/page, CPU ${x.perPage.cpuMsPerPage?.toFixed(1) ?? '–'} ms/page, peak ${mb(x.build.peakTreeRssBytes)}), first exact search fetches ${kb(x.firstSearch.lookupIndex.gzip)} of exact-match data`).join('; ')}.`,
+    );
   }
   if (r.lighthouse) {
-    out.push(`- **Lighthouse (performance/accessibility/best practices/SEO):** ${Object.entries(r.lighthouse.pages).map(([k, p]) => `${k} ${Object.values(p.scores).join('/')}`).join('; ')}.`);
+    out.push(
+      `- **Lighthouse (performance/accessibility/best practices/SEO):** ${Object.entries(r.lighthouse.pages)
+        .map(([k, p]) => `${k} ${Object.values(p.scores).join('/')}`)
+        .join('; ')}.`,
+    );
   }
   return out.join('\n');
 }

@@ -53,11 +53,25 @@ export async function firstSearchBytes(browser, dist, { timeRuns = 5 } = {}) {
     const exact = await searchOnce(browser, server, exactSc);
     const ft = [];
     for (let i = 0; i < timeRuns; i++) ft.push(await searchOnce(browser, server, ftSc));
-    const pick = (entries, pred) => entries.filter(pred).reduce((a, e) => ({ requests: a.requests + 1, bytes: a.bytes + e.bytes, gzip: a.gzip + e.gzip }), { requests: 0, bytes: 0, gzip: 0 });
+    const pick = (entries, pred) =>
+      entries
+        .filter(pred)
+        .reduce((a, e) => ({ requests: a.requests + 1, bytes: a.bytes + e.bytes, gzip: a.gzip + e.gzip }), {
+          requests: 0,
+          bytes: 0,
+          gzip: 0,
+        });
     return {
       lookupIndex: { bytes: idx.length, gzip: gzipBytes(idx) },
-      exactQuery: { ...pick(exact.entries, (e) => e.phase === 'search'), medianMs: Math.round(exact.ms * 10) / 10 },
-      fullTextPagefind: { ...pick(ft[0].entries, (e) => new URL(e.url).pathname.includes('/pagefind/')), medianMs: Math.round(median(ft.map((s) => s.ms)) * 10) / 10, runs: timeRuns },
+      exactQuery: {
+        ...pick(exact.entries, (e) => e.phase === 'search'),
+        medianMs: Math.round(exact.ms * 10) / 10,
+      },
+      fullTextPagefind: {
+        ...pick(ft[0].entries, (e) => new URL(e.url).pathname.includes('/pagefind/')),
+        medianMs: Math.round(median(ft.map((s) => s.ms)) * 10) / 10,
+        runs: timeRuns,
+      },
     };
   } finally {
     await server.close();
@@ -85,8 +99,17 @@ export async function measureSize(browser, size, { runs, keep, log, siteUrlPort,
   if (size.total && !keep) rmSync(contentDir, { recursive: true, force: true });
   const port = siteUrlPort ?? (await freePort());
   log?.(`  ${size.label}: ${runs} cold build(s) in ${path.relative(ROOT, dir)}`);
-  const builds = await measureBuilds(dir, { runs, env: { SITE_URL: `http://localhost:${port}` }, timeoutMs, log });
-  const result = { label: size.label, codes: codes ?? { real: countRealCodes(), synthetic: 0, total: countRealCodes() }, build: builds };
+  const builds = await measureBuilds(dir, {
+    runs,
+    env: { SITE_URL: `http://localhost:${port}` },
+    timeoutMs,
+    log,
+  });
+  const result = {
+    label: size.label,
+    codes: codes ?? { real: countRealCodes(), synthetic: 0, total: countRealCodes() },
+    build: builds,
+  };
   if (builds.ok) {
     result.perPage = {
       msPerPage: Math.round(((builds.seconds * 1000) / builds.pages) * 100) / 100,
@@ -94,12 +117,16 @@ export async function measureSize(browser, size, { runs, keep, log, siteUrlPort,
       distBytesPerPage: Math.round(builds.distBytes / builds.pages),
     };
     result.firstSearch = await firstSearchBytes(browser, path.join(dir, 'dist'));
-    log?.(`    ${builds.pages} pages, median ${builds.seconds.toFixed(1)} s (${result.perPage.msPerPage} ms/page); lookup-index.json ${result.firstSearch.lookupIndex.gzip} B gzip; Pagefind first query ${result.firstSearch.fullTextPagefind.gzip} B gzip`);
+    log?.(
+      `    ${builds.pages} pages, median ${builds.seconds.toFixed(1)} s (${result.perPage.msPerPage} ms/page); lookup-index.json ${result.firstSearch.lookupIndex.gzip} B gzip; Pagefind first query ${result.firstSearch.fullTextPagefind.gzip} B gzip`,
+    );
   }
   if (size.total && !keep) rmSync(dir, { recursive: true, force: true });
   return { result, dir, port };
 }
 
 function countRealCodes() {
-  return readdirSync(path.join(ROOT, 'content/codes'), { recursive: true }).filter((f) => String(f).endsWith('.yaml')).length;
+  return readdirSync(path.join(ROOT, 'content/codes'), { recursive: true }).filter((f) =>
+    String(f).endsWith('.yaml'),
+  ).length;
 }

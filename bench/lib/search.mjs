@@ -82,7 +82,10 @@ export function writePagefindUiPage(dist, base = '/') {
 `,
   );
   // External, so the shipped Content-Security-Policy (no inline scripts) applies unchanged.
-  writeFileSync(path.join(dir, 'init.js'), "new PagefindUI({ element: '#search', showSubResults: true, showImages: false });\n");
+  writeFileSync(
+    path.join(dir, 'init.js'),
+    "new PagefindUI({ element: '#search', showSubResults: true, showImages: false });\n",
+  );
   return dir;
 }
 
@@ -140,7 +143,11 @@ export async function searchOnce(browser, server, sc) {
       t0: window.__bench.t0,
       t1: window.__bench.t1,
       interactive: nav.domInteractive,
-      first: { tier: first?.getAttribute('data-tier') ?? null, href: link ? new URL(link.href).pathname : null, text: (link?.textContent ?? first?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 100) },
+      first: {
+        tier: first?.getAttribute('data-tier') ?? null,
+        href: link ? new URL(link.href).pathname : null,
+        text: (link?.textContent ?? first?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 100),
+      },
     };
   }, sc.selector);
   await context.close();
@@ -160,7 +167,12 @@ function bytesOf(entries, sc, bootScripts) {
     c.wire += e.wire;
   }
   const search = ['lookupCode', 'lookupData', 'pagefind'].reduce(
-    (a, k) => ({ requests: a.requests + out[k].requests, bytes: a.bytes + out[k].bytes, gzip: a.gzip + out[k].gzip, wire: a.wire + out[k].wire }),
+    (a, k) => ({
+      requests: a.requests + out[k].requests,
+      bytes: a.bytes + out[k].bytes,
+      gzip: a.gzip + out[k].gzip,
+      wire: a.wire + out[k].wire,
+    }),
     { requests: 0, bytes: 0, gzip: 0, wire: 0 },
   );
   return { byCategory: out, search };
@@ -177,7 +189,10 @@ export async function measureScenario(browser, server, sc, { runs, bootScripts, 
   const result = {
     label: sc.label,
     path: `/${sc.path.length > 60 ? `${sc.path.slice(0, 60)}…` : sc.path}`,
-    timedFrom: sc.from === 'focus' ? 'focus on the search box (page loaded, network idle), text filled at once' : 'domInteractive of the page',
+    timedFrom:
+      sc.from === 'focus'
+        ? 'focus on the search box (page loaded, network idle), text filled at once'
+        : 'domInteractive of the page',
     runs,
     medianMs: round(median(ms)),
     minMs: round(Math.min(...ms)),
@@ -187,7 +202,9 @@ export async function measureScenario(browser, server, sc, { runs, bootScripts, 
     bytes,
     requests,
   };
-  log?.(`  ${sc.key}: median ${result.medianMs} ms over ${runs} runs; search fetched ${bytes.search.gzip} B gzip (${bytes.search.bytes} B raw) in ${bytes.search.requests} requests`);
+  log?.(
+    `  ${sc.key}: median ${result.medianMs} ms over ${runs} runs; search fetched ${bytes.search.gzip} B gzip (${bytes.search.bytes} B raw) in ${bytes.search.requests} requests`,
+  );
   return result;
 }
 
@@ -195,18 +212,31 @@ const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
 /** Script URLs (paths) a page loads before any interaction: the boot script. */
 export function bootScriptsFrom(weightPage) {
-  return new Set((weightPage?.requests ?? []).filter((r) => r.type === 'script').map((r) => r.url.split('?')[0]));
+  return new Set(
+    (weightPage?.requests ?? []).filter((r) => r.type === 'script').map((r) => r.url.split('?')[0]),
+  );
 }
 
-export async function measureSearch(browser, server, { runs = 21, bootScripts, pagefindUi = true, log } = {}) {
+export async function measureSearch(
+  browser,
+  server,
+  { runs = 21, bootScripts, pagefindUi = true, log } = {},
+) {
   const scenarios = {};
-  for (const sc of SCENARIOS) scenarios[sc.key] = await measureScenario(browser, server, sc, { runs, bootScripts, log });
+  for (const sc of SCENARIOS)
+    scenarios[sc.key] = await measureScenario(browser, server, sc, { runs, bootScripts, log });
   if (pagefindUi) {
     const r = await measureScenario(browser, server, PAGEFIND_UI, { runs, bootScripts, log });
     // The UI's own script and CSS load with the page, before any query: count them too.
     const page = await searchOnce(browser, server, PAGEFIND_UI);
-    const ui = page.entries.filter((e) => e.phase === 'load' && /pagefind-ui\.(js|css)$/.test(new URL(e.url).pathname));
-    r.uiAssets = { requests: ui.length, bytes: ui.reduce((a, e) => a + e.bytes, 0), gzip: ui.reduce((a, e) => a + e.gzip, 0) };
+    const ui = page.entries.filter(
+      (e) => e.phase === 'load' && /pagefind-ui\.(js|css)$/.test(new URL(e.url).pathname),
+    );
+    r.uiAssets = {
+      requests: ui.length,
+      bytes: ui.reduce((a, e) => a + e.bytes, 0),
+      gzip: ui.reduce((a, e) => a + e.gzip, 0),
+    };
     scenarios.pagefindUi = r;
   }
   return { eventViewerEntry: EVENT_VIEWER_6025, scenarios };

@@ -8,7 +8,17 @@
  * with no dist/ and no cache, so it is a cold build, as in CI.
  */
 import { execSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
@@ -27,7 +37,8 @@ export function makeSite(name, contentDir) {
       "import config from './astro.config.project.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n",
   );
   for (const d of ['src', 'public']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
-  if (path.resolve(contentDir) !== path.join(dir, 'content')) cpSync(contentDir, path.join(dir, 'content'), { recursive: true });
+  if (path.resolve(contentDir) !== path.join(dir, 'content'))
+    cpSync(contentDir, path.join(dir, 'content'), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
@@ -60,7 +71,10 @@ function treeSample(rootPid) {
       // Fields after the command name, which is in parentheses and may hold spaces.
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(rest[1]);
-      info.set(Number(p), { rss: Number(rest[21]) * PAGE, cpu: (Number(rest[11]) + Number(rest[12])) / CLK_TCK });
+      info.set(Number(p), {
+        rss: Number(rest[21]) * PAGE,
+        cpu: (Number(rest[11]) + Number(rest[12])) / CLK_TCK,
+      });
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(p));
     } catch {
@@ -73,7 +87,10 @@ function treeSample(rootPid) {
   while (stack.length) {
     const p = stack.pop();
     const i = info.get(p);
-    if (i) (rss += i.rss), cpu.set(p, i.cpu);
+    if (i) {
+      rss += i.rss;
+      cpu.set(p, i.cpu);
+    }
     stack.push(...(children.get(p) ?? []));
   }
   return { rss, cpu };
@@ -87,7 +104,10 @@ export function folderSize(dir) {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) (bytes += statSync(p).size), files++;
+      else if (e.isFile()) {
+        bytes += statSync(p).size;
+        files++;
+      }
     }
   };
   walk(dir);
@@ -123,7 +143,9 @@ export function build(dir, { env = {}, timeoutMs = 20 * 60_000, log } = {}) {
   const timeFile = path.join(dir, 'time.txt');
   rmSync(timeFile, { force: true });
   const astro = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const [cmd, args] = HAS_GNU_TIME ? ['/usr/bin/time', ['-v', '-o', timeFile, process.execPath, astro, 'build']] : [process.execPath, [astro, 'build']];
+  const [cmd, args] = HAS_GNU_TIME
+    ? ['/usr/bin/time', ['-v', '-o', timeFile, process.execPath, astro, 'build']]
+    : [process.execPath, [astro, 'build']];
   const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100;
   return new Promise((resolve) => {
     const started = performance.now();
@@ -172,7 +194,16 @@ export function build(dir, { env = {}, timeoutMs = 20 * 60_000, log } = {}) {
       const cpuSeconds = [...cpuByPid.values()].reduce((a, b) => a + b, 0);
       const ok = code === 0 && !timedOut;
       const dist = path.join(dir, 'dist');
-      const result = { ok, timedOut, seconds, cpuSeconds, cpuSecondsGnuTime, loadAverage1m, peakTreeRssBytes: peakTree, maxRssSingleProcessBytes: maxRssSingle };
+      const result = {
+        ok,
+        timedOut,
+        seconds,
+        cpuSeconds,
+        cpuSecondsGnuTime,
+        loadAverage1m,
+        peakTreeRssBytes: peakTree,
+        maxRssSingleProcessBytes: maxRssSingle,
+      };
       if (ok) Object.assign(result, { pages: countPages(dist), dist: folderSize(dist) });
       else result.outputTail = output.slice(-3000);
       log?.(`    build ${ok ? 'ok' : timedOut ? 'TIMED OUT' : 'FAILED'} in ${seconds.toFixed(1)} s`);
@@ -199,11 +230,15 @@ export function freePort() {
  */
 export async function serve(dist, { port, base = '/' } = {}) {
   port ??= await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--port', String(port), '--dir', dist], {
-    cwd: ROOT,
-    env: { ...process.env, SITE_BASE: base },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'scripts/serve.mjs'), '--port', String(port), '--dir', dist],
+    {
+      cwd: ROOT,
+      env: { ...process.env, SITE_BASE: base },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   const origin = `http://localhost:${port}`;
@@ -214,7 +249,8 @@ export async function serve(dist, { port, base = '/' } = {}) {
       await r.arrayBuffer();
       break;
     } catch {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`scripts/serve.mjs did not start: ${err}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`scripts/serve.mjs did not start: ${err}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

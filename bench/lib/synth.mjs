@@ -35,7 +35,8 @@ export function writeSyntheticContent(dir, total) {
   cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
   const real = realCodes();
   const extra = Math.max(0, total - real.length);
-  if (extra > 0x10000 || extra > 15_000) throw new Error(`at most 15,000 synthetic codes (asked for ${extra})`);
+  if (extra > 0x10000 || extra > 15_000)
+    throw new Error(`at most 15,000 synthetic codes (asked for ${extra})`);
   for (let n = 0; n < extra; n++) {
     const t = real[n % real.length];
     const rec = structuredClone(t);
@@ -56,7 +57,10 @@ export function writeSyntheticContent(dir, total) {
     rec.title = { en: `${t.title.en} (bench variant ${n})`, sv: `${t.title.sv} (testvariant ${n})` };
     const folder = path.join(dir, 'codes', t.kind);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `${slug}.yaml`), `# Synthetic benchmark record (bench/lib/synth.mjs); never committed.\n${YAML.stringify(rec)}`);
+    writeFileSync(
+      path.join(folder, `${slug}.yaml`),
+      `# Synthetic benchmark record (bench/lib/synth.mjs); never committed.\n${YAML.stringify(rec)}`,
+    );
   }
   return { real: real.length, synthetic: extra, total: real.length + extra };
 }

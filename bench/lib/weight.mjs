@@ -15,7 +15,13 @@ export const PAGE_TYPES = [
 ];
 
 /** Budgets in gzip bytes (issue 8). Script applies to step and code pages. */
-export const BUDGETS = { html: 25 * 1024, css: 15 * 1024, script: 5 * 1024, scriptPages: ['step', 'code'], lookupData: 10 * 1024 };
+export const BUDGETS = {
+  html: 25 * 1024,
+  css: 15 * 1024,
+  script: 5 * 1024,
+  scriptPages: ['step', 'code'],
+  lookupData: 10 * 1024,
+};
 
 const KIND = { document: 'html', stylesheet: 'css', script: 'script' };
 
@@ -28,13 +34,27 @@ export async function loadWithoutInteraction(browser, url) {
   await page.waitForLoadState('networkidle');
   await rec.settle();
   await context.close();
-  const totals = { html: { bytes: 0, gzip: 0 }, css: { bytes: 0, gzip: 0 }, script: { bytes: 0, gzip: 0 }, other: { bytes: 0, gzip: 0 } };
+  const totals = {
+    html: { bytes: 0, gzip: 0 },
+    css: { bytes: 0, gzip: 0 },
+    script: { bytes: 0, gzip: 0 },
+    other: { bytes: 0, gzip: 0 },
+  };
   for (const e of rec.entries) {
     const k = KIND[e.type] ?? 'other';
     totals[k].bytes += e.bytes;
     totals[k].gzip += e.gzip;
   }
-  return { status: res?.status() ?? 0, totals, requests: rec.entries.map(({ url, type, bytes, gzip }) => ({ url: url.replace(/^https?:\/\/[^/]+/, ''), type, bytes, gzip })) };
+  return {
+    status: res?.status() ?? 0,
+    totals,
+    requests: rec.entries.map(({ url, type, bytes, gzip }) => ({
+      url: url.replace(/^https?:\/\/[^/]+/, ''),
+      type,
+      bytes,
+      gzip,
+    })),
+  };
 }
 
 export async function measureWeight(browser, server, { runs = 3, log } = {}) {
@@ -49,14 +69,26 @@ export async function measureWeight(browser, server, { runs = 3, log } = {}) {
       continue;
     }
     const pick = (k, f) => median(samples.map((s) => s.totals[k][f]));
-    const totals = Object.fromEntries(['html', 'css', 'script', 'other'].map((k) => [k, { bytes: pick(k, 'bytes'), gzip: pick(k, 'gzip') }]));
+    const totals = Object.fromEntries(
+      ['html', 'css', 'script', 'other'].map((k) => [k, { bytes: pick(k, 'bytes'), gzip: pick(k, 'gzip') }]),
+    );
     const budget = {
       html: { limit: BUDGETS.html, ok: totals.html.gzip <= BUDGETS.html },
       css: { limit: BUDGETS.css, ok: totals.css.gzip <= BUDGETS.css },
     };
-    if (BUDGETS.scriptPages.includes(t.key)) budget.script = { limit: BUDGETS.script, ok: totals.script.gzip <= BUDGETS.script };
-    pages[t.key] = { path: `/${t.path}`, status: first.status, totals, budget, requests: first.requests, runs };
-    log?.(`  ${t.label}: html ${totals.html.gzip} B, css ${totals.css.gzip} B, script ${totals.script.gzip} B gzip`);
+    if (BUDGETS.scriptPages.includes(t.key))
+      budget.script = { limit: BUDGETS.script, ok: totals.script.gzip <= BUDGETS.script };
+    pages[t.key] = {
+      path: `/${t.path}`,
+      status: first.status,
+      totals,
+      budget,
+      requests: first.requests,
+      runs,
+    };
+    log?.(
+      `  ${t.label}: html ${totals.html.gzip} B, css ${totals.css.gzip} B, script ${totals.script.gzip} B gzip`,
+    );
   }
   return { pages, budgets: BUDGETS };
 }

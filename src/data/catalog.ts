@@ -9,7 +9,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkIntegrity, ContentIntegrityError } from '../lib/integrity';
 import { CODE_KINDS, type CodeKind } from '../lib/codes';
 import { compareVersions, parseVersion } from '../lib/versions';
-import type { Lang } from '../lib/i18n';
+import type { Lang } from '../i18n';
 
 export type CodeEntry = CollectionEntry<'codes'>;
 export type StepEntry = CollectionEntry<'steps'>;
@@ -71,7 +71,10 @@ function yamlError(file: string): string | undefined {
 }
 
 const fileOf = (e: { filePath?: string; id: string }) => (e.filePath ?? e.id).replace(/^\.\//, '');
-const slugOf = (e: { filePath?: string; id: string }) => fileOf(e).replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+const slugOf = (e: { filePath?: string; id: string }) =>
+  fileOf(e)
+    .replace(/^.*\//, '')
+    .replace(/\.[^.]+$/, '');
 
 let cached: Promise<Catalog> | undefined;
 
@@ -99,7 +102,12 @@ async function build(): Promise<Catalog> {
       aliases: e.data.aliases,
       deprecatedBy: e.data.deprecatedBy,
     })),
-    steps: stepEntries.map((e) => ({ file: fileOf(e), slug: slugOf(e), order: e.data.order, codes: e.data.codes })),
+    steps: stepEntries.map((e) => ({
+      file: fileOf(e),
+      slug: slugOf(e),
+      order: e.data.order,
+      codes: e.data.codes,
+    })),
     stepsSv: svEntries.map((e) => ({ file: fileOf(e), slug: slugOf(e) })),
     releases: releases.map((e) => ({ file: fileOf(e) })),
     files: {
@@ -136,7 +144,11 @@ async function build(): Promise<Catalog> {
       data: e.data,
       steps: e.data.steps.map((s) => stepBySlug.get(s)!).sort((a, b) => a.data.order - b.data.order),
     }))
-    .sort((a, b) => kindRank(a.data.kind) - kindRank(b.data.kind) || a.data.code.localeCompare(b.data.code, 'en', { numeric: true }));
+    .sort(
+      (a, b) =>
+        kindRank(a.data.kind) - kindRank(b.data.kind) ||
+        a.data.code.localeCompare(b.data.code, 'en', { numeric: true }),
+    );
   const codeBySlug = new Map(codes.map((c) => [c.slug, c]));
 
   for (const step of steps) {

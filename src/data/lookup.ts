@@ -1,7 +1,7 @@
 /** The exact-match map for one language, and the UI strings the lookup shows. */
 import { loadCatalog } from './catalog';
 import { buildLookupIndex, type LookupIndex } from '../lib/lookup';
-import { UI, type Lang, type UiKey } from '../lib/i18n';
+import { UI, type Lang, type UiKey } from '../i18n';
 import { plainText } from '../lib/inline';
 
 type LangIndex = { index: LookupIndex; strings: Record<string, string> };

@@ -31,7 +31,11 @@ export async function codePaths() {
   return LANGS.flatMap((lang) =>
     codes.map((code) => ({
       params: { lang: langParam(lang), slug: code.slug },
-      props: { lang, code, replacement: code.data.deprecatedBy ? codeBySlug.get(code.data.deprecatedBy) : undefined } as CodeProps,
+      props: {
+        lang,
+        code,
+        replacement: code.data.deprecatedBy ? codeBySlug.get(code.data.deprecatedBy) : undefined,
+      } as CodeProps,
     })),
   );
 }
@@ -54,7 +58,10 @@ export async function shortLinkPaths() {
     }
   }
   return LANGS.flatMap((lang) =>
-    [...byKey].map(([key, targets]) => ({ params: { lang: langParam(lang), code: key }, props: { lang, key, targets } as ShortLinkProps })),
+    [...byKey].map(([key, targets]) => ({
+      params: { lang: langParam(lang), code: key },
+      props: { lang, key, targets } as ShortLinkProps,
+    })),
   );
 }
 export interface ShortLinkProps {

@@ -38,7 +38,7 @@ export async function versionsData(lang: Lang): Promise<VersionsData> {
     // Upgrade rules must name builds that exist; fail the build here rather than on the page.
     prepareCatalog(builds);
   } catch (err) {
-    throw new Error(`content/releases: ${(err as Error).message}`);
+    throw new Error(`content/releases: ${(err as Error).message}`, { cause: err });
   }
   const reviewed: Partial<Record<ReleaseLine, string>> = {};
   for (const e of releases) {
@@ -47,6 +47,8 @@ export async function versionsData(lang: Lang): Promise<VersionsData> {
     if (current === undefined || day < current) reviewed[e.data.line] = day;
   }
   const sources = new Map<string, { title: string; url?: string }>();
-  for (const e of releases) for (const s of e.data.sources) sources.set(s.url ?? s.title, s.url ? { title: s.title, url: s.url } : { title: s.title });
+  for (const e of releases)
+    for (const s of e.data.sources)
+      sources.set(s.url ?? s.title, s.url ? { title: s.title, url: s.url } : { title: s.title });
   return { builds, reviewed, sources: [...sources.values()] };
 }

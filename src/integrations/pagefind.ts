@@ -16,10 +16,13 @@ export default function pagefindIntegration(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
-        if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
-        if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is <main data-pagefind-body> missing from the layout?');
+        if (added.errors.length)
+          throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+        if (added.page_count === 0)
+          throw new Error('Pagefind indexed 0 pages: is <main data-pagefind-body> missing from the layout?');
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        if (written.errors.length)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
         logger.info(`Pagefind indexed ${added.page_count} pages`);
       },

@@ -6,7 +6,16 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diffUrls, droppedMessage, formatUrlList, isIndexable, parseUrlList, sitemapXml, urlsOf, type BuiltPage } from '../lib/published-urls';
+import {
+  diffUrls,
+  droppedMessage,
+  formatUrlList,
+  isIndexable,
+  parseUrlList,
+  sitemapXml,
+  urlsOf,
+  type BuiltPage,
+} from '../lib/published-urls';
 
 /** Every built HTML page (and the public JSON files) under dist/, with its site-relative path. */
 export function readPages(dist: string): BuiltPage[] {
@@ -51,7 +60,10 @@ export default function publishedUrls(): AstroIntegration {
         if (!existsSync(listFile)) return;
         const { dropped, added } = diffUrls(parseUrlList(readFileSync(listFile, 'utf8')), pages);
         if (dropped.length) throw new Error(droppedMessage(dropped));
-        if (added.length) logger.warn(`${added.length} new public URL(s) are not in published-urls.txt yet; run \`npm run urls\` to record them.`);
+        if (added.length)
+          logger.warn(
+            `${added.length} new public URL(s) are not in published-urls.txt yet; run \`npm run urls\` to record them.`,
+          );
       },
     },
   };

@@ -23,7 +23,13 @@ export const COMPONENTS = [
 export type Component = (typeof COMPONENTS)[number];
 
 /** Product lines a page can apply to. */
-export const APPLIES_TO = ['mim-2016-sp3', 'mim-2016-sp2', 'mim-2016-sp1', 'mim-2016-rtm', 'fim-2010-r2'] as const;
+export const APPLIES_TO = [
+  'mim-2016-sp3',
+  'mim-2016-sp2',
+  'mim-2016-sp1',
+  'mim-2016-rtm',
+  'fim-2010-r2',
+] as const;
 export type AppliesTo = (typeof APPLIES_TO)[number];
 
 /** Release lines in the releases collection. */
@@ -84,7 +90,7 @@ export function normalizeCode(input: string): string {
   const hr = parseHresult(s.replace(/^hresult[\s:=-]*/, ''));
   if (hr) return hr;
   s = s
-    .replace(/^["'`<(\[]+|["'`>)\].,;:!?]+$/g, '')
+    .replace(/^["'`<([]+|["'`>)\].,;:!?]+$/g, '')
     .replace(/[\s_]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -9,7 +9,9 @@
 export function rebaseWebConfig(xml: string, base: string): string {
   const pattern = /(<error\s+statusCode="404"\s+path=")\/404\.html(")/;
   if (!pattern.test(xml)) {
-    throw new Error('public/web.config has no <error statusCode="404" path="/404.html" …/> entry to point at the 404 page under SITE_BASE. Restore that line.');
+    throw new Error(
+      'public/web.config has no <error statusCode="404" path="/404.html" …/> entry to point at the 404 page under SITE_BASE. Restore that line.',
+    );
   }
   return xml.replace(pattern, `$1${base}404.html$2`);
 }

@@ -86,7 +86,9 @@ export function checkIntegrity(input: IntegrityInput): string[] {
       if (loaded.has(file)) continue;
       const parseError = input.parseError?.(file);
       if (parseError) {
-        problems.push(`${file}: the file is not valid YAML, so it was not loaded.\n  ${parseError}\n  Fix: correct the syntax at that line (quote text that contains ": " or starts with a special character).`);
+        problems.push(
+          `${file}: the file is not valid YAML, so it was not loaded.\n  ${parseError}\n  Fix: correct the syntax at that line (quote text that contains ": " or starts with a special character).`,
+        );
         continue;
       }
       const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
@@ -106,7 +108,10 @@ export function checkIntegrity(input: IntegrityInput): string[] {
     ['content/releases/', releases, 'add at least one build, content/releases/<line>/<version>.yaml'],
   ];
   for (const [folder, records, fix] of empties) {
-    if (records.length === 0) problems.push(`${folder}: the collection is empty, and the site cannot be built without it.\n  Fix: ${fix}.`);
+    if (records.length === 0)
+      problems.push(
+        `${folder}: the collection is empty, and the site cannot be built without it.\n  Fix: ${fix}.`,
+      );
   }
 
   // 3. Slugs follow the code, and codes are unique (a code is unique per kind and event source).
@@ -116,16 +121,26 @@ export function checkIntegrity(input: IntegrityInput): string[] {
   const slugOwner = new Map<string, string>();
   for (const c of codes) {
     const sameSlug = slugOwner.get(c.slug);
-    if (sameSlug) problems.push(`${c.file}: the file name "${c.slug}" is already used by ${sameSlug}.\n  Fix: the file name is the code's URL (/codes/${c.slug}/) and must be unique; keep one of the two files.`);
+    if (sameSlug)
+      problems.push(
+        `${c.file}: the file name "${c.slug}" is already used by ${sameSlug}.\n  Fix: the file name is the code's URL (/codes/${c.slug}/) and must be unique; keep one of the two files.`,
+      );
     slugOwner.set(c.slug, c.file);
     if (!expectedSlugPattern(c.kind, c.code).test(c.slug)) {
-      const want = c.kind === 'event-id' ? `<source>-event-${c.code}.yaml, for example pcns-event-${c.code}.yaml` : `${c.code}.yaml`;
-      problems.push(`${c.file}: field "code" is "${c.code}" but the file is named "${c.slug}".\n  Fix: the file name is the code's URL; rename the file to ${want}.`);
+      const want =
+        c.kind === 'event-id'
+          ? `<source>-event-${c.code}.yaml, for example pcns-event-${c.code}.yaml`
+          : `${c.code}.yaml`;
+      problems.push(
+        `${c.file}: field "code" is "${c.code}" but the file is named "${c.slug}".\n  Fix: the file name is the code's URL; rename the file to ${want}.`,
+      );
     }
     const key = `${c.kind}\u0000${c.code}\u0000${c.eventSource ?? ''}`;
     const prev = seen.get(key);
     if (prev) {
-      problems.push(`${c.file}: field "code" repeats "${c.code}" (${c.kind}${c.eventSource ? `, source ${c.eventSource}` : ''}), which ${prev.file} already defines.\n  Fix: keep one record per code; merge the two files and delete one.`);
+      problems.push(
+        `${c.file}: field "code" repeats "${c.code}" (${c.kind}${c.eventSource ? `, source ${c.eventSource}` : ''}), which ${prev.file} already defines.\n  Fix: keep one record per code; merge the two files and delete one.`,
+      );
     } else seen.set(key, c);
   }
 
@@ -136,8 +151,12 @@ export function checkIntegrity(input: IntegrityInput): string[] {
     c.aliases.forEach((alias, i) => {
       const n = normalizeCode(alias);
       const other = owner.get(n);
-      if (!n) problems.push(`${c.file}: field "aliases[${i}]" is empty after normalization.\n  Fix: remove it.`);
-      else if (other && other !== c.file) problems.push(`${c.file}: field "aliases[${i}]" ("${alias}") is already a code or alias in ${other}.\n  Fix: an alias must point to one code only; remove it from one of the files.`);
+      if (!n)
+        problems.push(`${c.file}: field "aliases[${i}]" is empty after normalization.\n  Fix: remove it.`);
+      else if (other && other !== c.file)
+        problems.push(
+          `${c.file}: field "aliases[${i}]" ("${alias}") is already a code or alias in ${other}.\n  Fix: an alias must point to one code only; remove it from one of the files.`,
+        );
       else owner.set(n, c.file);
     });
   }
@@ -145,13 +164,22 @@ export function checkIntegrity(input: IntegrityInput): string[] {
   // 5. References resolve.
   for (const c of codes) {
     c.steps.forEach((s, i) => {
-      if (!stepSlugs.has(s)) problems.push(`${c.file}: field "steps[${i}]" refers to step "${s}", which does not exist.\n  Fix: use one of: ${list(stepSlugs)}; or create content/steps/en/${s}.mdx.`);
+      if (!stepSlugs.has(s))
+        problems.push(
+          `${c.file}: field "steps[${i}]" refers to step "${s}", which does not exist.\n  Fix: use one of: ${list(stepSlugs)}; or create content/steps/en/${s}.mdx.`,
+        );
     });
-    if (c.deprecatedBy && !codeSlugs.has(c.deprecatedBy)) problems.push(`${c.file}: field "deprecatedBy" refers to code "${c.deprecatedBy}", which does not exist.\n  Fix: name an existing code file (without .yaml).`);
+    if (c.deprecatedBy && !codeSlugs.has(c.deprecatedBy))
+      problems.push(
+        `${c.file}: field "deprecatedBy" refers to code "${c.deprecatedBy}", which does not exist.\n  Fix: name an existing code file (without .yaml).`,
+      );
   }
   for (const s of steps) {
     s.codes.forEach((code, i) => {
-      if (!codeSlugs.has(code)) problems.push(`${s.file}: field "codes[${i}]" refers to code "${code}", which does not exist.\n  Fix: use the file name of a code under content/codes/ (without .yaml), such as ${list([...codeSlugs].slice(0, 3))}; or add content/codes/<kind>/${code}.yaml.`);
+      if (!codeSlugs.has(code))
+        problems.push(
+          `${s.file}: field "codes[${i}]" refers to code "${code}", which does not exist.\n  Fix: use the file name of a code under content/codes/ (without .yaml), such as ${list([...codeSlugs].slice(0, 3))}; or add content/codes/<kind>/${code}.yaml.`,
+        );
     });
   }
 
@@ -159,17 +187,26 @@ export function checkIntegrity(input: IntegrityInput): string[] {
   const orders = new Map<number, string>();
   for (const s of steps) {
     const prev = orders.get(s.order);
-    if (prev) problems.push(`${s.file}: field "order" is ${s.order}, the same as ${prev}.\n  Fix: give each step its own position in the guide.`);
+    if (prev)
+      problems.push(
+        `${s.file}: field "order" is ${s.order}, the same as ${prev}.\n  Fix: give each step its own position in the guide.`,
+      );
     else orders.set(s.order, s.file);
   }
 
   // 7. Every step is translated, and no translation is orphaned.
   const svSlugs = new Set(stepsSv.map((s) => s.slug));
   for (const s of steps) {
-    if (!svSlugs.has(s.slug)) problems.push(`${s.file}: the Swedish translation is missing.\n  Fix: add content/steps/sv/${s.slug}.mdx with title, summary and lastReviewed in its frontmatter and the Swedish text below.`);
+    if (!svSlugs.has(s.slug))
+      problems.push(
+        `${s.file}: the Swedish translation is missing.\n  Fix: add content/steps/sv/${s.slug}.mdx with title, summary and lastReviewed in its frontmatter and the Swedish text below.`,
+      );
   }
   for (const t of stepsSv) {
-    if (!stepSlugs.has(t.slug)) problems.push(`${t.file}: this translation has no English step content/steps/en/${t.slug}.mdx.\n  Fix: rename it to match an English step, or add the English step.`);
+    if (!stepSlugs.has(t.slug))
+      problems.push(
+        `${t.file}: this translation has no English step content/steps/en/${t.slug}.mdx.\n  Fix: rename it to match an English step, or add the English step.`,
+      );
   }
   return problems;
 }

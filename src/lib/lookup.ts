@@ -80,7 +80,15 @@ export function packIndex(index: LookupIndex, strings: Record<string, string>): 
   for (const [key, ids] of Object.entries(index.keys))
     for (const i of ids) if (key !== index.entries[i].c) aliases.set(i, [...(aliases.get(i) ?? []), key]);
   const e = index.entries.map((x, i): PackedRow => {
-    const row: PackedRow = [x.c, CODE_KINDS.indexOf(x.k), x.t, x.s === x.c ? 0 : x.s, x.e ?? 0, x.u ? 1 : 0, aliases.get(i)];
+    const row: PackedRow = [
+      x.c,
+      CODE_KINDS.indexOf(x.k),
+      x.t,
+      x.s === x.c ? 0 : x.s,
+      x.e ?? 0,
+      x.u ? 1 : 0,
+      aliases.get(i),
+    ];
     while (row.length > 3 && !row[row.length - 1]) row.pop();
     return row;
   });
@@ -145,7 +153,15 @@ export function lookupExact(rawInput: string, index: LookupIndex): LookupResult 
   const truncated = rawInput.length > MAX_QUERY;
   const input = truncated ? rawInput.slice(0, MAX_QUERY) : rawInput;
   const normalized = normalizeCode(input);
-  const result: LookupResult = { input, truncated, normalized, exact: [], found: [], suggestions: [], unknownHresults: [] };
+  const result: LookupResult = {
+    input,
+    truncated,
+    normalized,
+    exact: [],
+    found: [],
+    suggestions: [],
+    unknownHresults: [],
+  };
   if (!normalized) return result;
   result.exact = entriesFor(index, normalized);
   if (/^0x[0-9a-f]{8}$/.test(normalized)) result.hresult = decodeHresult(normalized);
@@ -201,9 +217,11 @@ const HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
  * The number may run straight into the next word: a one-line search box drops the line breaks of
  * a pasted Event Viewer entry ("Event ID: 6025Task Category").
  */
-const EVENT_CONTEXT = /(?:<eventid[^>]{0,60}>\s*|(?:event\s*id|eventid|event|h[äa]ndelse-?id)\s*(?:[:#=]|&gt;)?\s*"?)(\d{3,5})(?!\d)/g;
+const EVENT_CONTEXT =
+  /(?:<eventid[^>]{0,60}>\s*|(?:event\s*id|eventid|event|h[äa]ndelse-?id)\s*(?:[:#=]|&gt;)?\s*"?)(\d{3,5})(?!\d)/g;
 /** HRESULTs: 0x form, 8 bare hex digits starting 8-f, signed or unsigned decimal. */
-const HRESULT_TOKEN = /(?<![0-9a-z])(?:0x[0-9a-f]{8}|[89a-f][0-9a-f]{7}|-21\d{8}|2[1-9]\d{8}|4[0-2]\d{8})(?![0-9a-z])/g;
+const HRESULT_TOKEN =
+  /(?<![0-9a-z])(?:0x[0-9a-f]{8}|[89a-f][0-9a-f]{7}|-21\d{8}|2[1-9]\d{8}|4[0-2]\d{8})(?![0-9a-z])/g;
 /** Text inside XML elements, for single-word codes such as <step-result>success</step-result>. */
 const ELEMENT_TEXT = />\s*([a-z][a-z0-9-]*)\s*</g;
 /** Bare 3–5 digit numbers, read as event IDs only in short inputs. */
@@ -214,7 +232,10 @@ const BARE_NUMBER = /(?<![\d.:/-])\d{3,5}(?![\d.:/])/g;
  * in the catalog. A hyphenated word is matched whole, never by a part of it: pasting
  * "stopped-extension-dll-exception" never yields "extension-dll-exception".
  */
-export function extractCodes(text: string, index: LookupIndex): { found: LookupEntry[]; unknownHresults: DecodedHresult[] } {
+export function extractCodes(
+  text: string,
+  index: LookupIndex,
+): { found: LookupEntry[]; unknownHresults: DecodedHresult[] } {
   const s = foldHyphens(text.normalize('NFKC')).toLowerCase();
   const hits: { at: number; entries: LookupEntry[] }[] = [];
   const unknown = new Map<string, { at: number; hr: DecodedHresult }>();
@@ -245,7 +266,12 @@ export function extractCodes(text: string, index: LookupIndex): { found: LookupE
   }
   const seen = new Set<string>();
   const found: LookupEntry[] = [];
-  for (const h of hits) for (const e of h.entries) if (!seen.has(e.s)) (seen.add(e.s), found.push(e));
+  for (const h of hits)
+    for (const e of h.entries)
+      if (!seen.has(e.s)) {
+        seen.add(e.s);
+        found.push(e);
+      }
   const unknownHresults = [...unknown.values()].sort((a, b) => a.at - b.at).map((u) => u.hr);
   return { found, unknownHresults };
 }
@@ -264,7 +290,12 @@ export function lookup(rawInput: string, index: LookupIndex): LookupResult {
   }
 
   // One word with no match: offer what is one or two edits away.
-  if (!result.exact.length && !result.found.length && !result.hresult && /^[a-z0-9-]{4,80}$/.test(normalized)) {
+  if (
+    !result.exact.length &&
+    !result.found.length &&
+    !result.hresult &&
+    /^[a-z0-9-]{4,80}$/.test(normalized)
+  ) {
     const cap = normalized.length < 8 ? 1 : 2;
     const scored: { d: number; key: string }[] = [];
     for (const key of Object.keys(index.keys)) {
@@ -274,7 +305,11 @@ export function lookup(rawInput: string, index: LookupIndex): LookupResult {
     scored.sort((a, b) => a.d - b.d || a.key.localeCompare(b.key));
     const seen = new Set<string>();
     for (const { key } of scored)
-      for (const e of entriesFor(index, key)) if (!seen.has(e.s)) (seen.add(e.s), result.suggestions.push(e));
+      for (const e of entriesFor(index, key))
+        if (!seen.has(e.s)) {
+          seen.add(e.s);
+          result.suggestions.push(e);
+        }
     result.suggestions = result.suggestions.slice(0, 5);
   }
   return result;

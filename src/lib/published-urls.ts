@@ -67,13 +67,23 @@ export function diffUrls(published: string[], pages: BuiltPage[]): UrlDiff {
 export function droppedMessage(dropped: string[]): string {
   const pages = dropped.filter((u) => !u.includes('#'));
   const anchors = dropped.filter((u) => u.includes('#'));
-  const lines = [`The build dropped ${dropped.length} published URL${dropped.length === 1 ? '' : 's'} that support tickets may link to:`];
+  const lines = [
+    `The build dropped ${dropped.length} published URL${dropped.length === 1 ? '' : 's'} that support tickets may link to:`,
+  ];
   for (const u of dropped.slice(0, 40)) lines.push(`  ${u}`);
   if (dropped.length > 40) lines.push(`  … and ${dropped.length - 40} more`);
   lines.push('Fix:');
-  if (pages.length) lines.push('  - for a page that moved or was renamed, add it to content/redirects.yaml, e.g.\n      - from: /codes/old-code/\n        to: /codes/new-code/\n    (or restore the file you removed);');
-  if (anchors.length) lines.push('  - for a renamed heading, pin its old id in the step frontmatter, e.g. anchorAliases: { old-id: new-id };');
-  lines.push('  - only if the removal is intended and the URL was never published, run `npm run urls` to rewrite published-urls.txt.');
+  if (pages.length)
+    lines.push(
+      '  - for a page that moved or was renamed, add it to content/redirects.yaml, e.g.\n      - from: /codes/old-code/\n        to: /codes/new-code/\n    (or restore the file you removed);',
+    );
+  if (anchors.length)
+    lines.push(
+      '  - for a renamed heading, pin its old id in the step frontmatter, e.g. anchorAliases: { old-id: new-id };',
+    );
+  lines.push(
+    '  - only if the removal is intended and the URL was never published, run `npm run urls` to rewrite published-urls.txt.',
+  );
   return lines.join('\n');
 }
 
@@ -87,9 +97,10 @@ export function sitemapXml(paths: string[], origin: string, base: string): strin
   const rows = [...set].sort().map((p) => {
     const en = p.startsWith('/sv/') ? twin(p) : p;
     const sv = p.startsWith('/sv/') ? p : twin(p);
-    const alts = set.has(en) && set.has(sv)
-      ? `\n    <xhtml:link rel="alternate" hreflang="en" href="${esc(abs(en))}"/>\n    <xhtml:link rel="alternate" hreflang="sv" href="${esc(abs(sv))}"/>`
-      : '';
+    const alts =
+      set.has(en) && set.has(sv)
+        ? `\n    <xhtml:link rel="alternate" hreflang="en" href="${esc(abs(en))}"/>\n    <xhtml:link rel="alternate" hreflang="sv" href="${esc(abs(sv))}"/>`
+        : '';
     return `  <url>\n    <loc>${esc(abs(p))}</loc>${alts}\n  </url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${rows.join('\n')}\n</urlset>\n`;

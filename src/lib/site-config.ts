@@ -11,7 +11,9 @@ export function siteUrl(value: string | undefined): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`SITE_URL="${raw}" is not a URL. Set it to the site's public origin, for example SITE_URL=https://mim-help.contoso.local`);
+    throw new Error(
+      `SITE_URL="${raw}" is not a URL. Set it to the site's public origin, for example SITE_URL=https://mim-help.contoso.local`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`SITE_URL="${raw}" must start with http:// or https://`);
@@ -24,7 +26,9 @@ export function siteBase(value: string | undefined): string {
   const parts = (value ?? '').split('/').filter(Boolean);
   for (const p of parts) {
     if (!/^[A-Za-z0-9._~-]+$/.test(p) || p === '.' || p === '..') {
-      throw new Error(`SITE_BASE="${value}" has an unsafe path segment "${p}". Use letters, digits, ".", "_", "~" or "-", for example SITE_BASE=/mim-help/`);
+      throw new Error(
+        `SITE_BASE="${value}" has an unsafe path segment "${p}". Use letters, digits, ".", "_", "~" or "-", for example SITE_BASE=/mim-help/`,
+      );
     }
   }
   return parts.length ? `/${parts.join('/')}/` : '/';
@@ -37,7 +41,10 @@ export function siteBase(value: string | undefined): string {
  */
 export const DEFAULT_FEEDBACK = 'mailto:';
 
-export function feedbackHref(target: string | undefined, page: { title: string; url: string; helpful: boolean; subject: string }): string {
+export function feedbackHref(
+  target: string | undefined,
+  page: { title: string; url: string; helpful: boolean; subject: string },
+): string {
   const raw = (target ?? '').trim() || DEFAULT_FEEDBACK;
   const enc = encodeURIComponent;
   if (raw.toLowerCase().startsWith('mailto:')) {
@@ -46,7 +53,9 @@ export function feedbackHref(target: string | undefined, page: { title: string; 
     return `${raw}${raw.includes('?') ? '&' : '?'}subject=${enc(subject)}&body=${enc(body)}`;
   }
   if (!/^https?:\/\//i.test(raw)) {
-    throw new Error(`FEEDBACK_URL="${raw}" must be a mailto: address or an http(s) URL, for example https://tickets.contoso.local/new?title={title}&url={url}`);
+    throw new Error(
+      `FEEDBACK_URL="${raw}" must be a mailto: address or an http(s) URL, for example https://tickets.contoso.local/new?title={title}&url={url}`,
+    );
   }
   return raw
     .replace(/\{title\}/g, enc(page.title))

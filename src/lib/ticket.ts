@@ -20,7 +20,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function ticketText(t: TicketInput): string {
   const lines = [oneLine(t.title)];
-  if (t.codes.length) lines.push(`${t.codes.length === 1 ? t.labels.code : t.labels.codes}: ${t.codes.join(', ')}`);
+  if (t.codes.length)
+    lines.push(`${t.codes.length === 1 ? t.labels.code : t.labels.codes}: ${t.codes.join(', ')}`);
   lines.push(`${t.labels.fix}: ${oneLine(t.fix)}${t.fixUrl ? ` (${t.fixUrl})` : ''}`);
   lines.push(t.url);
   return lines.join('\n');
@@ -33,7 +34,10 @@ export function mdEscape(s: string): string {
 
 export function ticketMarkdown(t: TicketInput): string {
   const lines = [`**[${mdEscape(t.title)}](${t.url})**`];
-  if (t.codes.length) lines.push(`${t.codes.length === 1 ? t.labels.code : t.labels.codes}: ${t.codes.map((c) => `\`${c}\``).join(', ')}`);
+  if (t.codes.length)
+    lines.push(
+      `${t.codes.length === 1 ? t.labels.code : t.labels.codes}: ${t.codes.map((c) => `\`${c}\``).join(', ')}`,
+    );
   lines.push(`${t.labels.fix}: ${t.fixUrl ? `[${mdEscape(t.fix)}](${t.fixUrl})` : mdEscape(t.fix)}`);
   // Two trailing spaces keep the lines apart in every Markdown renderer.
   return lines.join('  \n');

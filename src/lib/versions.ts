@@ -10,6 +10,7 @@
  * at build time, and the browser bundles this module to answer ?build= and ?connector=.
  */
 import { foldHyphens, RELEASE_LINES } from './codes';
+import type { ReleaseData } from '../schemas/release';
 
 export type ReleaseLine = (typeof RELEASE_LINES)[number];
 
@@ -37,23 +38,8 @@ export interface Build {
   replacedByPackage?: boolean;
 }
 
-/** A release record as the content schema defines it (both languages). */
-export interface ReleaseRecord {
-  line: ReleaseLine;
-  version: string;
-  connector?: string | undefined;
-  date?: string | undefined;
-  kb?: string | undefined;
-  servicePack?: string | undefined;
-  notes: { en: string; sv: string }[];
-  uncertain?: boolean | undefined;
-  note?: { en: string; sv: string } | undefined;
-  requires?: string | undefined;
-  requiresInPlaceFrom?: string | undefined;
-  replacedByPackage?: boolean | undefined;
-  /** YYYY-MM-DD: when the record was last checked against Microsoft's pages. */
-  lastReviewed: string;
-}
+/** A release record as the content schema gives it (both languages). */
+export type ReleaseRecord = ReleaseData;
 
 /** A version as four numbers; missing trailing parts are 0, so 4.6.607 equals 4.6.607.0. */
 export type Version = readonly [number, number, number, number];
@@ -63,9 +49,15 @@ export const MAX_PART = 65535;
 /** Longest text the checker reads; a version line with some context is far shorter. */
 export const MAX_INPUT = 2000;
 /** The URL parameter each line is shared with: ?build=4.6.607.0, ?connector=1.1.1431.0. */
-export const PARAM_FOR_LINE: Readonly<Record<ReleaseLine, 'build' | 'connector'>> = { 'sync-service': 'build', connectors: 'connector' };
+export const PARAM_FOR_LINE: Readonly<Record<ReleaseLine, 'build' | 'connector'>> = {
+  'sync-service': 'build',
+  connectors: 'connector',
+};
 /** An example build per line, for placeholders and error messages. */
-export const EXAMPLE_FOR_LINE: Readonly<Record<ReleaseLine, string>> = { 'sync-service': '4.6.607.0', connectors: '1.1.1431.0' };
+export const EXAMPLE_FOR_LINE: Readonly<Record<ReleaseLine, string>> = {
+  'sync-service': '4.6.607.0',
+  connectors: '1.1.1431.0',
+};
 
 /** Where a KB article lives: "KB5018333" -> https://support.microsoft.com/help/5018333. */
 export function kbUrl(kb: string): string | undefined {
@@ -78,9 +70,11 @@ export function kbUrl(kb: string): string | undefined {
  * release schema shows this text to the author.
  */
 export function versionProblem(s: string): string | undefined {
-  if (!/^\d{1,10}(?:\.\d{1,10}){1,3}$/.test(s)) return 'must be 2 to 4 numbers separated by dots, for example "4.6.607.0"';
+  if (!/^\d{1,10}(?:\.\d{1,10}){1,3}$/.test(s))
+    return 'must be 2 to 4 numbers separated by dots, for example "4.6.607.0"';
   const big = s.split('.').find((p) => Number(p) > MAX_PART);
-  if (big !== undefined) return `has the part ${big}, above ${MAX_PART}: each part of a Windows file version is a number from 0 to ${MAX_PART}`;
+  if (big !== undefined)
+    return `has the part ${big}, above ${MAX_PART}: each part of a Windows file version is a number from 0 to ${MAX_PART}`;
   return undefined;
 }
 
@@ -92,7 +86,8 @@ export function parseVersion(s: string): Version | undefined {
 
 function toVersion(parts: string[]): Version | undefined {
   const n = parts.map(Number);
-  if (n.length < 2 || n.length > 4 || n.some((p) => !Number.isInteger(p) || p < 0 || p > MAX_PART)) return undefined;
+  if (n.length < 2 || n.length > 4 || n.some((p) => !Number.isInteger(p) || p < 0 || p > MAX_PART))
+    return undefined;
   while (n.length < 4) n.push(0);
   return [n[0]!, n[1]!, n[2]!, n[3]!];
 }
@@ -139,7 +134,8 @@ export function toBuild(r: ReleaseRecord, lang: 'en' | 'sv', plain: (s: string) 
 // ---------------------------------------------------------------------------------------------
 // Reading what an admin pastes
 
-export type InputProblem = 'empty' | 'too-long' | 'no-version' | 'too-few-parts' | 'too-many-parts' | 'part-too-large';
+export type InputProblem =
+  'empty' | 'too-long' | 'no-version' | 'too-few-parts' | 'too-many-parts' | 'part-too-large';
 
 export type ReadBuild =
   | { ok: true; version: Version; found: string; connector?: string }
@@ -155,7 +151,9 @@ const nameKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 /** The connector named in the text, if any: "Lotus Domino 5.3.0721", "GenericLdap.dll 1.1.1431.0". */
 export function findConnector(text: string, names: readonly string[]): string | undefined {
   const key = nameKey(text);
-  return [...names].sort((a, b) => nameKey(b).length - nameKey(a).length).find((n) => nameKey(n) && key.includes(nameKey(n)));
+  return [...names]
+    .sort((a, b) => nameKey(b).length - nameKey(a).length)
+    .find((n) => nameKey(n) && key.includes(nameKey(n)));
 }
 
 /**
@@ -232,7 +230,8 @@ export interface UpgradeRule {
 
 const label = (b: Build) => [b.line, b.connector, b.version].filter(Boolean).join(' ');
 
-const trackOf = (b: Build) => (b.line === 'sync-service' ? 'sync-service' : b.connector ? `connector:${b.connector}` : 'package');
+const trackOf = (b: Build) =>
+  b.line === 'sync-service' ? 'sync-service' : b.connector ? `connector:${b.connector}` : 'package';
 
 /**
  * Older first. Sync Service and package builds go by number. Single-connector builds go by
@@ -252,7 +251,10 @@ function olderFirst(a: PreparedBuild, b: PreparedBuild): number {
 export function prepareCatalog(input: readonly Build[]): VersionCatalog {
   const builds = input.map((b) => {
     const v = parseVersion(b.version);
-    if (!v) throw new Error(`Release ${b.line} ${b.connector ?? ''} ${b.version}: the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`);
+    if (!v)
+      throw new Error(
+        `Release ${b.line} ${b.connector ?? ''} ${b.version}: the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`,
+      );
     return { ...b, v, track: trackOf(b) };
   });
   const tracks = new Map<string, PreparedBuild[]>();
@@ -281,7 +283,9 @@ export function prepareCatalog(input: readonly Build[]): VersionCatalog {
 }
 
 /** The tables on the page: Sync Service, connector package, single connectors; newest first. */
-export function tableSections(catalog: VersionCatalog): { key: 'sync-service' | 'package' | 'single'; builds: PreparedBuild[] }[] {
+export function tableSections(
+  catalog: VersionCatalog,
+): { key: 'sync-service' | 'package' | 'single'; builds: PreparedBuild[] }[] {
   const newest = (track: string) => [...(catalog.tracks.get(track) ?? [])].reverse();
   return [
     { key: 'sync-service', builds: newest('sync-service') },
@@ -293,7 +297,7 @@ export function tableSections(catalog: VersionCatalog): { key: 'sync-service' | 
 /** Ids of the builds that are the newest of their track and not replaced by the package. */
 export function latestBuildIds(catalog: VersionCatalog): Set<string> {
   const ids = new Set<string>();
-  for (const [track, builds] of catalog.tracks) {
+  for (const builds of catalog.tracks.values()) {
     const last = builds.at(-1);
     if (last && !(last.replacedByPackage && catalog.tracks.has('package'))) ids.add(last.id);
   }
@@ -367,7 +371,11 @@ function upgradePath(v: Version, track: readonly PreparedBuild[], catalog: Versi
   const ruleFor = new Map(catalog.rules.map((r) => [r.target.id, r]));
   const stops: UpgradeStop[] = [{ build: latest }];
   const seen = new Set([latest.id]);
-  for (let rule = ruleFor.get(latest.id); rule && compareVersions(v, rule.requires.v) < 0 && !seen.has(rule.requires.id); rule = ruleFor.get(rule.requires.id)) {
+  for (
+    let rule = ruleFor.get(latest.id);
+    rule && compareVersions(v, rule.requires.v) < 0 && !seen.has(rule.requires.id);
+    rule = ruleFor.get(rule.requires.id)
+  ) {
     seen.add(rule.requires.id);
     stops.unshift({ build: rule.requires, requiredFor: rule.target, kind: rule.kind });
   }
@@ -413,14 +421,30 @@ export function checkBuild(input: string, line: ReleaseLine, catalog: VersionCat
     connectors: line === 'connectors' ? catalog.connectors : [],
     isKnown: (v) => inLine.some(sameVersion(v)),
   });
-  if (!read.ok) return { kind: 'error', line, problem: read.problem, ...(read.found !== undefined ? { found: read.found } : {}) };
+  if (!read.ok)
+    return {
+      kind: 'error',
+      line,
+      problem: read.problem,
+      ...(read.found !== undefined ? { found: read.found } : {}),
+    };
   const { version: v, found, connector } = read;
   const named = connector ? { connector } : {};
   const version = formatVersion(v);
 
   // A named connector narrows the match to its own builds and the package, which carries it too.
-  const matches = inLine.filter((b) => sameVersion(v)(b) && (!connector || !b.connector || b.connector === connector));
-  if (matches.length) return { kind: 'known', line, version, found, ...named, answers: matches.map((b) => answerFor(b, catalog)) };
+  const matches = inLine.filter(
+    (b) => sameVersion(v)(b) && (!connector || !b.connector || b.connector === connector),
+  );
+  if (matches.length)
+    return {
+      kind: 'known',
+      line,
+      version,
+      found,
+      ...named,
+      answers: matches.map((b) => answerFor(b, catalog)),
+    };
 
   let scope = inLine;
   if (connector) scope = catalog.tracks.get(`connector:${connector}`) ?? inLine;
@@ -433,8 +457,20 @@ export function checkBuild(input: string, line: ReleaseLine, catalog: VersionCat
   const above = nearest(scope, v, 1);
   const newest = [...scope].sort((a, b) => compareVersions(a.v, b.v)).at(-1);
   const elsewhere = catalog.builds.filter((b) => sameVersion(v)(b));
-  const path = line === 'sync-service' ? upgradePath(v, catalog.tracks.get('sync-service') ?? [], catalog) : [];
-  return { kind: 'unknown', line, version, found, ...named, below, above, ...(newest ? { newest } : {}), elsewhere, path };
+  const path =
+    line === 'sync-service' ? upgradePath(v, catalog.tracks.get('sync-service') ?? [], catalog) : [];
+  return {
+    kind: 'unknown',
+    line,
+    version,
+    found,
+    ...named,
+    below,
+    above,
+    ...(newest ? { newest } : {}),
+    elsewhere,
+    path,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,22 +484,41 @@ export const DATA_ISLAND_ID = 'release-data';
  * can never close the element, and U+2028/U+2029 so the text is also a valid script literal.
  */
 export function buildsToJson(builds: readonly Build[]): string {
-  const plain: Build[] = builds.map(({ id, line, version, connector, date, kb, servicePack, notes, uncertain, note, requires, requiresInPlaceFrom, replacedByPackage }) => ({
-    id,
-    line,
-    version,
-    ...(connector ? { connector } : {}),
-    ...(date ? { date } : {}),
-    ...(kb ? { kb } : {}),
-    ...(servicePack ? { servicePack } : {}),
-    notes,
-    uncertain,
-    ...(note ? { note } : {}),
-    ...(requires ? { requires } : {}),
-    ...(requiresInPlaceFrom ? { requiresInPlaceFrom } : {}),
-    ...(replacedByPackage ? { replacedByPackage } : {}),
-  }));
-  return JSON.stringify(plain).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const plain: Build[] = builds.map(
+    ({
+      id,
+      line,
+      version,
+      connector,
+      date,
+      kb,
+      servicePack,
+      notes,
+      uncertain,
+      note,
+      requires,
+      requiresInPlaceFrom,
+      replacedByPackage,
+    }) => ({
+      id,
+      line,
+      version,
+      ...(connector ? { connector } : {}),
+      ...(date ? { date } : {}),
+      ...(kb ? { kb } : {}),
+      ...(servicePack ? { servicePack } : {}),
+      notes,
+      uncertain,
+      ...(note ? { note } : {}),
+      ...(requires ? { requires } : {}),
+      ...(requiresInPlaceFrom ? { requiresInPlaceFrom } : {}),
+      ...(replacedByPackage ? { replacedByPackage } : {}),
+    }),
+  );
+  return JSON.stringify(plain)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const isText = (x: unknown): x is string => typeof x === 'string';
@@ -478,7 +533,8 @@ export function buildsFromJson(text: string | null | undefined): Build[] {
   } catch {
     throw new Error(`The release data (#${DATA_ISLAND_ID}) is not valid JSON.`);
   }
-  if (!Array.isArray(data)) throw new Error(`The release data (#${DATA_ISLAND_ID}) must be a list of builds.`);
+  if (!Array.isArray(data))
+    throw new Error(`The release data (#${DATA_ISLAND_ID}) must be a list of builds.`);
   return data.map((b: Record<string, unknown>, i): Build => {
     const ok =
       b !== null &&
@@ -489,7 +545,9 @@ export function buildsFromJson(text: string | null | undefined): Build[] {
       Array.isArray(b.notes) &&
       b.notes.every(isText) &&
       typeof b.uncertain === 'boolean' &&
-      [b.connector, b.date, b.kb, b.servicePack, b.note, b.requires, b.requiresInPlaceFrom].every(optionalText) &&
+      [b.connector, b.date, b.kb, b.servicePack, b.note, b.requires, b.requiresInPlaceFrom].every(
+        optionalText,
+      ) &&
       (b.replacedByPackage === undefined || b.replacedByPackage === true);
     if (!ok) throw new Error(`The release data (#${DATA_ISLAND_ID}) has a malformed build at position ${i}.`);
     return b as unknown as Build;

@@ -21,7 +21,11 @@ export const GET: APIRoute = async () => {
       ...(c.data.eventSource ? { eventSource: c.data.eventSource } : {}),
       uncertain: c.data.uncertain,
       steps: c.steps.map((s) => localizedPath(base, 'en', `steps/${s.slug}`)),
-      sv: { title: plainText(c.data.title.sv), summary: plainText(c.data.summary.sv), url: localizedPath(base, 'sv', `codes/${c.slug}`) },
+      sv: {
+        title: plainText(c.data.title.sv),
+        summary: plainText(c.data.summary.sv),
+        url: localizedPath(base, 'sv', `codes/${c.slug}`),
+      },
     })),
   };
   return new Response(JSON.stringify(body, null, 1), { headers: { 'Content-Type': 'application/json' } });

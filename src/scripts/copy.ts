@@ -18,7 +18,7 @@ async function copy(text: string): Promise<boolean> {
   area.className = 'visually-hidden';
   document.body.append(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {
@@ -29,7 +29,9 @@ async function copy(text: string): Promise<boolean> {
 }
 
 function canonical(): string {
-  return document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.split('#')[0];
+  return (
+    document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.split('#')[0]
+  );
 }
 
 document.addEventListener('click', async (ev) => {
@@ -42,7 +44,8 @@ document.addEventListener('click', async (ev) => {
   const ok = await copy(text);
   const bar = document.querySelector<HTMLElement>('.share');
   const status = bar?.querySelector<HTMLElement>('.share-status');
-  if (status && bar) status.textContent = ok ? bar.dataset.copied ?? 'Copied.' : bar.dataset.failed ?? 'Could not copy.';
+  if (status && bar)
+    status.textContent = ok ? (bar.dataset.copied ?? 'Copied.') : (bar.dataset.failed ?? 'Could not copy.');
   el.dataset.copied = ok ? 'yes' : 'no';
   setTimeout(() => delete el.dataset.copied, 2000);
   if (!ok && bar) bar.querySelector('details')?.setAttribute('open', '');

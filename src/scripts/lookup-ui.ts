@@ -3,7 +3,17 @@
  * Pagefind full text, loaded only when a query needs it. Every string the user typed reaches the
  * page as text nodes, never as HTML.
  */
-import { lookup, lookupExact, MAX_QUERY, shardOf, unpackIndex, type LookupEntry, type LookupIndex, type LookupResult, type PackedIndex } from '../lib/lookup';
+import {
+  lookup,
+  lookupExact,
+  MAX_QUERY,
+  shardOf,
+  unpackIndex,
+  type LookupEntry,
+  type LookupIndex,
+  type LookupResult,
+  type PackedIndex,
+} from '../lib/lookup';
 import { foldHyphens, normalizeCode } from '../lib/codes';
 import type { DecodedHresult } from '../lib/hresult';
 import { localizedPath, type Lang } from '../lib/urls';
@@ -37,15 +47,25 @@ function loadIndex(url: string): Promise<IndexPayload> {
 type Pagefind = {
   options(o: Record<string, unknown>): Promise<void>;
   debouncedSearch?: unknown;
-  search(q: string, o?: Record<string, unknown>): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] } | null>;
+  search(
+    q: string,
+    o?: Record<string, unknown>,
+  ): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] } | null>;
 };
-type PagefindData = { url: string; excerpt: string; meta: Record<string, string>; sub_results?: { url: string; title: string }[] };
+type PagefindData = {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results?: { url: string; title: string }[];
+};
 let pagefindPromise: Promise<Pagefind> | undefined;
 function loadPagefind(base: string): Promise<Pagefind> {
-  pagefindPromise ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
-    await pf.options({ baseUrl: base, excerptLength: 24 });
-    return pf;
-  });
+  pagefindPromise ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>).then(
+    async (pf) => {
+      await pf.options({ baseUrl: base, excerptLength: 24 });
+      return pf;
+    },
+  );
   return pagefindPromise;
 }
 
@@ -61,7 +81,11 @@ export function readQuery(search: string): { q: string; malformed: boolean } {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
@@ -90,7 +114,9 @@ export function attach(root: HTMLElement) {
   const list: HTMLOListElement = pageMode
     ? (document.getElementById('lookup-results') as HTMLOListElement)
     : popup!.appendChild(el('ol', { class: 'lookup-list', id: `${input.id}-results` }));
-  const messages = pageMode ? document.getElementById('lookup-messages')! : popup!.insertBefore(el('div', { class: 'lookup-messages' }), list);
+  const messages = pageMode
+    ? document.getElementById('lookup-messages')!
+    : popup!.insertBefore(el('div', { class: 'lookup-messages' }), list);
   const filters = pageMode ? [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')] : [];
   let S: Record<string, string> = {};
   let generation = 0;
@@ -102,28 +128,46 @@ export function attach(root: HTMLElement) {
 
   function entryItem(e: LookupEntry, tag: string): HTMLLIElement {
     const a = el('a', { href: codeUrl(e) }, el('code', {}, e.c), ' ', el('span', { class: 'r-title' }, e.t));
-    const li = el('li', { 'data-kind': e.k, 'data-tier': tag }, a, ' ', el('span', { class: 'r-tag' }, str(`lookup.${tag}`)));
+    const li = el(
+      'li',
+      { 'data-kind': e.k, 'data-tier': tag },
+      a,
+      ' ',
+      el('span', { class: 'r-tag' }, str(`lookup.${tag}`)),
+    );
     if (e.e) li.append(' ', el('span', { class: 'r-src' }, e.e));
     return li;
   }
 
   function hresultBlock(h: DecodedHresult, inCatalog: boolean): HTMLElement {
     const rows: [string, string][] = [
-      ['HRESULT', `${h.hex.slice(0, 2)}${h.hex.slice(2).toUpperCase()} = ${h.unsigned} = ${h.signed}${h.name ? ` (${h.name})` : ''}`],
+      [
+        'HRESULT',
+        `${h.hex.slice(0, 2)}${h.hex.slice(2).toUpperCase()} = ${h.unsigned} = ${h.signed}${h.name ? ` (${h.name})` : ''}`,
+      ],
       [str('lookup.severity'), h.severity ? '1 (failure)' : '0 (success)'],
-      [str('lookup.facility'), `${h.facility} (0x${h.facility.toString(16)})${h.facilityName ? ` ${h.facilityName}` : ''}`],
+      [
+        str('lookup.facility'),
+        `${h.facility} (0x${h.facility.toString(16)})${h.facilityName ? ` ${h.facilityName}` : ''}`,
+      ],
       [str('lookup.codePart'), `${h.code} (0x${h.code.toString(16).padStart(4, '0')})`],
     ];
     if (h.win32) rows.push([str('lookup.win32'), `${h.win32.code}${h.win32.name ? ` ${h.win32.name}` : ''}`]);
     const dl = el('dl', { class: 'hresult' });
     for (const [k, v] of rows) dl.append(el('dt', {}, k), el('dd', {}, v));
-    const box = el('div', { class: 'lookup-hresult' }, el('p', {}, el('strong', {}, str('lookup.hresult'))), dl);
+    const box = el(
+      'div',
+      { class: 'lookup-hresult' },
+      el('p', {}, el('strong', {}, str('lookup.hresult'))),
+      dl,
+    );
     if (!inCatalog) box.append(el('p', {}, str('lookup.notInCatalog')));
     return box;
   }
 
   function showCount(n: number) {
-    status.textContent = n === 0 ? str('lookup.noResults') : n === 1 ? str('lookup.count.one') : str('lookup.count.many', n);
+    status.textContent =
+      n === 0 ? str('lookup.noResults') : n === 1 ? str('lookup.count.one') : str('lookup.count.many', n);
   }
 
   function render(r: LookupResult, fullText: FullTextHit[] | undefined, ftMessage?: string) {
@@ -132,25 +176,45 @@ export function attach(root: HTMLElement) {
     exactHref = r.exact.length === 1 ? codeUrl(r.exact[0]) : undefined;
     if (r.truncated) messages.append(el('p', { class: 'lookup-warn' }, str('lookup.tooLong')));
     const shown = new Set<string>();
-    for (const e of r.exact) (shown.add(codeUrl(e)), list.append(entryItem(e, 'exact')));
-    for (const e of r.found) (shown.add(codeUrl(e)), list.append(entryItem(e, 'found')));
+    for (const e of r.exact) {
+      shown.add(codeUrl(e));
+      list.append(entryItem(e, 'exact'));
+    }
+    for (const e of r.found) {
+      shown.add(codeUrl(e));
+      list.append(entryItem(e, 'found'));
+    }
     if (r.hresult) messages.append(hresultBlock(r.hresult, r.exact.length > 0));
     for (const h of r.unknownHresults) messages.append(hresultBlock(h, false));
     if (!r.exact.length && !r.found.length && !r.hresult) {
       const display = r.input.trim().slice(0, 120);
-      messages.append(el('p', { class: 'lookup-none' }, `${str('lookup.noEntry')} “`, el('code', {}, display), '”.'));
+      messages.append(
+        el('p', { class: 'lookup-none' }, `${str('lookup.noEntry')} “`, el('code', {}, display), '”.'),
+      );
     }
     if (r.suggestions.length) {
       messages.append(el('p', { class: 'lookup-dym' }, `${str('lookup.didYouMean')}:`));
-      for (const e of r.suggestions) (shown.add(codeUrl(e)), list.append(entryItem(e, 'didYouMean')));
+      for (const e of r.suggestions) {
+        shown.add(codeUrl(e));
+        list.append(entryItem(e, 'didYouMean'));
+      }
     }
     for (const hit of fullText ?? []) {
       if (shown.has(hit.url)) continue;
       shown.add(hit.url);
-      const li = el('li', { 'data-tier': 'fulltext' }, el('a', { href: hit.url }, hit.title), ' ', el('span', { class: 'r-tag' }, str('lookup.fulltext')));
+      const li = el(
+        'li',
+        { 'data-tier': 'fulltext' },
+        el('a', { href: hit.url }, hit.title),
+        ' ',
+        el('span', { class: 'r-tag' }, str('lookup.fulltext')),
+      );
       if (hit.excerpt) li.append(el('p', { class: 'r-excerpt' }, ...excerptNodes(hit.excerpt)));
       const subs = hit.subs.filter((s) => s.url !== hit.url && s.url.includes('#')).slice(0, 3);
-      if (subs.length) li.append(el('ul', { class: 'r-subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, s.title)))));
+      if (subs.length)
+        li.append(
+          el('ul', { class: 'r-subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, s.title)))),
+        );
       list.append(li);
     }
     if (ftMessage) messages.append(el('p', { class: 'lookup-warn' }, ftMessage));
@@ -162,10 +226,18 @@ export function attach(root: HTMLElement) {
     const pf = await loadPagefind(base);
     const active: Record<string, string> = {};
     for (const f of filters) if (f.value) active[f.dataset.filter!] = f.value;
-    const res = await pf.search(foldHyphens(query).slice(0, 200), Object.keys(active).length ? { filters: active } : {});
+    const res = await pf.search(
+      foldHyphens(query).slice(0, 200),
+      Object.keys(active).length ? { filters: active } : {},
+    );
     if (!res) return [];
     const data = await Promise.all(res.results.slice(0, 8).map((r) => r.data()));
-    return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, subs: d.sub_results ?? [] }));
+    return data.map((d) => ({
+      url: d.url,
+      title: d.meta.title ?? d.url,
+      excerpt: d.excerpt,
+      subs: d.sub_results ?? [],
+    }));
   }
 
   async function run(value: string, opts: { malformed?: boolean } = {}) {
@@ -205,18 +277,21 @@ export function attach(root: HTMLElement) {
     if (opts.malformed) messages.prepend(el('p', { class: 'lookup-warn' }, str('lookup.badEncoding')));
     // Full text for short queries only: a pasted log is resolved by its codes.
     if (value.length > 200 || (r.exact.length && !pageMode)) return;
-    ftTimer = setTimeout(async () => {
-      let hits: FullTextHit[] = [];
-      let msg: string | undefined;
-      try {
-        hits = await fullText(value);
-      } catch {
-        msg = import.meta.env.DEV ? str('lookup.devIndex') : str('lookup.searchFailed');
-      }
-      if (my !== generation) return;
-      render(r, hits, msg);
-      if (opts.malformed) messages.prepend(el('p', { class: 'lookup-warn' }, str('lookup.badEncoding')));
-    }, pageMode ? 0 : 120);
+    ftTimer = setTimeout(
+      async () => {
+        let hits: FullTextHit[] = [];
+        let msg: string | undefined;
+        try {
+          hits = await fullText(value);
+        } catch {
+          msg = import.meta.env.DEV ? str('lookup.devIndex') : str('lookup.searchFailed');
+        }
+        if (my !== generation) return;
+        render(r, hits, msg);
+        if (opts.malformed) messages.prepend(el('p', { class: 'lookup-warn' }, str('lookup.badEncoding')));
+      },
+      pageMode ? 0 : 120,
+    );
   }
 
   // Keyboard: arrows move through result links, Escape closes, Enter opens (native link).
@@ -224,7 +299,10 @@ export function attach(root: HTMLElement) {
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown') {
       const first = links()[0];
-      if (first) (ev.preventDefault(), first.focus());
+      if (first) {
+        ev.preventDefault();
+        first.focus();
+      }
     } else if (ev.key === 'Escape' && popup) {
       popup.hidden = true;
     }
@@ -232,9 +310,13 @@ export function attach(root: HTMLElement) {
   list.addEventListener('keydown', (ev) => {
     const all = links();
     const i = all.indexOf(document.activeElement as HTMLAnchorElement);
-    if (ev.key === 'ArrowDown' && i >= 0) (ev.preventDefault(), all[Math.min(i + 1, all.length - 1)].focus());
-    else if (ev.key === 'ArrowUp' && i >= 0) (ev.preventDefault(), i === 0 ? input.focus() : all[i - 1].focus());
-    else if (ev.key === 'Escape') {
+    if (ev.key === 'ArrowDown' && i >= 0) {
+      ev.preventDefault();
+      all[Math.min(i + 1, all.length - 1)].focus();
+    } else if (ev.key === 'ArrowUp' && i >= 0) {
+      ev.preventDefault();
+      (i === 0 ? input : all[i - 1]).focus();
+    } else if (ev.key === 'Escape') {
       // Focus first: focusing the box reopens the results, and Escape means closed.
       input.focus();
       if (popup) popup.hidden = true;

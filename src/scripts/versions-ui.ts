@@ -20,7 +20,7 @@ import {
   type ReleaseLine,
   type UpgradeStop,
 } from '../lib/versions';
-import type { VersionsKey } from '../lib/i18n-versions';
+import type { UiKey } from '../i18n';
 
 export interface Checker {
   check(form: HTMLFormElement, updateAddress: boolean): void;
@@ -28,10 +28,15 @@ export interface Checker {
 
 type Child = Node | string | number | false | null | undefined;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) if (c !== false && c !== null && c !== undefined) e.append(typeof c === 'number' ? String(c) : c);
+  for (const c of children)
+    if (c !== false && c !== null && c !== undefined) e.append(typeof c === 'number' ? String(c) : c);
   return e;
 }
 
@@ -58,26 +63,31 @@ export function attach(root: HTMLElement): Checker {
     result: document.getElementById(form.dataset.result ?? '')!,
   });
   const params = new URLSearchParams(location.search);
-  const S = JSON.parse(root.dataset.strings ?? '{}') as Record<VersionsKey, string>;
+  const S = JSON.parse(root.dataset.strings ?? '{}') as Record<UiKey, string>;
   let catalog: ReturnType<typeof prepareCatalog>;
   try {
     catalog = prepareCatalog(buildsFromJson(document.getElementById(DATA_ISLAND_ID)?.textContent));
   } catch (err) {
     // Say so under each form instead of failing silently; the tables still answer.
     console.error(err);
-    for (const f of forms) parts(f).result.replaceChildren(h('p', { class: 'vc-error', 'data-problem': 'data' }, S['versions.dataError']));
+    for (const f of forms)
+      parts(f).result.replaceChildren(
+        h('p', { class: 'vc-error', 'data-problem': 'data' }, S['versions.dataError']),
+      );
     return { check: () => undefined };
   }
-  const t = (key: VersionsKey, vars: Record<string, string | number> = {}) => fill(S[key], vars).join('');
+  const t = (key: UiKey, vars: Record<string, string | number> = {}) => fill(S[key], vars).join('');
 
-  const buildLink = (b: PreparedBuild) => h('a', { href: `#${b.id}` }, h('code', {}, b.version), b.connector ? ` ${b.connector}` : '');
+  const buildLink = (b: PreparedBuild) =>
+    h('a', { href: `#${b.id}` }, h('code', {}, b.version), b.connector ? ` ${b.connector}` : '');
   const kbLink = (kb: string) => {
     const href = kbUrl(kb);
     return href ? h('a', { href }, kb) : kb;
   };
   const label = (b: PreparedBuild) => (b.servicePack ? `${b.version} (${b.servicePack})` : b.version);
   const meta = (b: PreparedBuild) => [b.servicePack, b.date, b.kb].filter(Boolean).join(' · ');
-  const links = (bs: PreparedBuild[]) => bs.flatMap((b, i) => [i ? ', ' : '', buildLink(b), meta(b) ? ` (${meta(b)})` : '']);
+  const links = (bs: PreparedBuild[]) =>
+    bs.flatMap((b, i) => [i ? ', ' : '', buildLink(b), meta(b) ? ` (${meta(b)})` : '']);
   const badge = (kind: 'latest' | 'unverified' | 'unknown') =>
     kind === 'latest'
       ? h('span', { class: 'badge vc-latest' }, S['versions.latestBadge'])
@@ -86,20 +96,29 @@ export function attach(root: HTMLElement): Checker {
         : h('span', { class: 'badge unverified' }, S['versions.unknown.badge']);
 
   function caveats(b: PreparedBuild): Child {
-    if (b.uncertain) return h('p', { class: 'vc-unverified' }, h('strong', {}, `${S['versions.unverified']}:`), ' ', b.note ?? S['versions.unverifiedText']);
+    if (b.uncertain)
+      return h(
+        'p',
+        { class: 'vc-unverified' },
+        h('strong', {}, `${S['versions.unverified']}:`),
+        ' ',
+        b.note ?? S['versions.unverifiedText'],
+      );
     if (b.note) return h('p', { class: 'vc-meta' }, h('strong', {}, S['versions.noteLabel']), ' ', b.note);
     return null;
   }
 
   function facts(b: PreparedBuild): HTMLElement {
-    const row = (key: VersionsKey, value: string | undefined) =>
+    const row = (key: UiKey, value: string | undefined) =>
       h('div', {}, h('dt', {}, S[key]), h('dd', {}, value ?? S['versions.unknownValue']));
     return h(
       'dl',
       {},
       b.line === 'sync-service' && row('versions.col.sp', b.servicePack),
       row('versions.col.date', b.date),
-      b.kb ? h('div', {}, h('dt', {}, S['versions.col.kb']), h('dd', {}, kbLink(b.kb))) : row('versions.col.kb', undefined),
+      b.kb
+        ? h('div', {}, h('dt', {}, S['versions.col.kb']), h('dd', {}, kbLink(b.kb)))
+        : row('versions.col.kb', undefined),
     );
   }
 
@@ -112,13 +131,20 @@ export function attach(root: HTMLElement): Checker {
         buildLink(s.build),
         ' – ',
         ...(s.requiredFor
-          ? fill(S[s.kind === 'baseline' ? 'versions.path.baseline' : 'versions.path.required'], { target: label(s.requiredFor) })
+          ? fill(S[s.kind === 'baseline' ? 'versions.path.baseline' : 'versions.path.required'], {
+              target: label(s.requiredFor),
+            })
           : [S['versions.path.latest']]),
       ),
     );
     return [
       h('h4', {}, S['versions.path.title']),
-      h('ol', { class: 'vc-path' }, h('li', {}, ...fill(S['versions.path.from'], { build: h('code', {}, from) })), ...items),
+      h(
+        'ol',
+        { class: 'vc-path' },
+        h('li', {}, ...fill(S['versions.path.from'], { build: h('code', {}, from) })),
+        ...items,
+      ),
       h('p', { class: 'vc-caveat' }, S['versions.path.caveat']),
     ];
   }
@@ -142,17 +168,31 @@ export function attach(root: HTMLElement): Checker {
     );
     const title = h('h4', {}, t('versions.newer.title', { n }));
     // A long list stays folded so the connector form is still in reach.
-    return n > 5 ? [title, h('details', {}, h('summary', {}, t('versions.newer.show', { n })), list)] : [title, list];
+    return n > 5
+      ? [title, h('details', {}, h('summary', {}, t('versions.newer.show', { n })), list)]
+      : [title, list];
   }
 
   function answer(a: BuildAnswer): HTMLElement & { verdict?: string } {
     const b = a.build;
     const status: Child[] = [];
     if (a.isLatest) status.push(S['versions.status.latest']);
-    else if (a.newer.length === 1) status.push(...fill(S['versions.status.newer.one'], { latest: buildLink(a.latest) }));
-    else if (a.newer.length > 1) status.push(...fill(S['versions.status.newer.many'], { n: a.newer.length, latest: buildLink(a.latest) }));
-    if (a.latestOfServicePack && b.servicePack) status.push(' ', ...fill(S['versions.status.latestSp'], { sp: b.servicePack, build: buildLink(a.latestOfServicePack) }));
-    if (a.supersededBy) status.push(' ', ...fill(S['versions.status.superseded'], { build: buildLink(a.supersededBy) }));
+    else if (a.newer.length === 1)
+      status.push(...fill(S['versions.status.newer.one'], { latest: buildLink(a.latest) }));
+    else if (a.newer.length > 1)
+      status.push(
+        ...fill(S['versions.status.newer.many'], { n: a.newer.length, latest: buildLink(a.latest) }),
+      );
+    if (a.latestOfServicePack && b.servicePack)
+      status.push(
+        ' ',
+        ...fill(S['versions.status.latestSp'], {
+          sp: b.servicePack,
+          build: buildLink(a.latestOfServicePack),
+        }),
+      );
+    if (a.supersededBy)
+      status.push(' ', ...fill(S['versions.status.superseded'], { build: buildLink(a.supersededBy) }));
     const verdict = h('p', { class: 'vc-verdict' }, ...status);
     const section = h(
       'section',
@@ -178,17 +218,38 @@ export function attach(root: HTMLElement): Checker {
 
   function render(r: CheckResult, raw: string): { nodes: Node[]; summary: string } {
     if (r.kind === 'error') {
-      const vars = { input: clip(raw.trim()), found: clip(r.found ?? ''), example: EXAMPLE_FOR_LINE[r.line], max: r.problem === 'too-long' ? MAX_INPUT : MAX_PART };
-      return { nodes: [h('p', { class: 'vc-error', 'data-problem': r.problem }, ...fill(S[`versions.error.${r.problem}`], vars))], summary: S['versions.summary.error'] };
+      const vars = {
+        input: clip(raw.trim()),
+        found: clip(r.found ?? ''),
+        example: EXAMPLE_FOR_LINE[r.line],
+        max: r.problem === 'too-long' ? MAX_INPUT : MAX_PART,
+      };
+      return {
+        nodes: [
+          h(
+            'p',
+            { class: 'vc-error', 'data-problem': r.problem },
+            ...fill(S[`versions.error.${r.problem}`], vars),
+          ),
+        ],
+        summary: S['versions.summary.error'],
+      };
     }
     // "4, 6, 607, 0" is shown the way builds are written.
     const shown = r.found.includes(',') ? r.version : r.found;
-    const read = raw.trim() !== r.found ? h('p', { class: 'vc-read' }, t('versions.result.read', { version: shown })) : null;
+    const read =
+      raw.trim() !== r.found
+        ? h('p', { class: 'vc-read' }, t('versions.result.read', { version: shown }))
+        : null;
     if (r.kind === 'known') {
       const answers = r.answers.map(answer);
       const several = answers.length > 1;
-      const summary = several ? t('versions.summary.several', { version: shown, n: answers.length }) : (answers[0]?.verdict ?? '');
-      const intro = several ? h('p', {}, t('versions.result.several', { version: shown, n: answers.length })) : null;
+      const summary = several
+        ? t('versions.summary.several', { version: shown, n: answers.length })
+        : (answers[0]?.verdict ?? '');
+      const intro = several
+        ? h('p', {}, t('versions.result.several', { version: shown, n: answers.length }))
+        : null;
       return { nodes: [read, intro, ...answers].filter((n): n is HTMLElement => !!n), summary };
     }
     const nodes: Child[] = [
@@ -196,17 +257,29 @@ export function attach(root: HTMLElement): Checker {
       h('h3', {}, h('code', {}, shown), r.connector ? ` ${r.connector} ` : ' ', badge('unknown')),
       h('p', {}, t('versions.unknown.text', { version: shown })),
       r.connector && h('p', {}, t('versions.unknown.connector', { connector: r.connector })),
-      r.below.length ? h('p', { class: 'vc-below' }, S['versions.unknown.below'], ' ', ...links(r.below)) : h('p', { class: 'vc-below' }, S['versions.unknown.oldest']),
+      r.below.length
+        ? h('p', { class: 'vc-below' }, S['versions.unknown.below'], ' ', ...links(r.below))
+        : h('p', { class: 'vc-below' }, S['versions.unknown.oldest']),
       r.above.length
         ? h('p', { class: 'vc-above' }, S['versions.unknown.above'], ' ', ...links(r.above))
-        : h('p', { class: 'vc-above' }, ...fill(S['versions.unknown.newest'], { build: r.newest ? buildLink(r.newest) : '' })),
+        : h(
+            'p',
+            { class: 'vc-above' },
+            ...fill(S['versions.unknown.newest'], { build: r.newest ? buildLink(r.newest) : '' }),
+          ),
       ...(['sync-service', 'connectors'] as const).map((line) => {
         const same = r.elsewhere.filter((b) => b.line === line);
-        return same.length > 0 && h('p', { class: 'vc-elsewhere' }, S[`versions.unknown.elsewhere.${line}`], ' ', ...links(same));
+        return (
+          same.length > 0 &&
+          h('p', { class: 'vc-elsewhere' }, S[`versions.unknown.elsewhere.${line}`], ' ', ...links(same))
+        );
       }),
       ...pathList(shown, r.path),
     ];
-    return { nodes: nodes.filter((n): n is Node => n instanceof Node), summary: t('versions.summary.unknown', { version: shown }) };
+    return {
+      nodes: nodes.filter((n): n is Node => n instanceof Node),
+      summary: t('versions.summary.unknown', { version: shown }),
+    };
   }
 
   /** The value to put in a shared link: the build as published when known, else what was read. */
@@ -226,7 +299,10 @@ export function attach(root: HTMLElement): Checker {
     if (value) url.searchParams.set(PARAM_FOR_LINE[line], value);
     else url.searchParams.delete(PARAM_FOR_LINE[line]);
     url.hash = '';
-    if (r.kind !== 'error') nodes.push(h('p', { class: 'vc-share' }, h('a', { href: `${url.pathname}${url.search}` }, S['versions.share'])));
+    if (r.kind !== 'error')
+      nodes.push(
+        h('p', { class: 'vc-share' }, h('a', { href: `${url.pathname}${url.search}` }, S['versions.share'])),
+      );
     result.replaceChildren(...nodes);
     status.textContent = summary;
     if (updateAddress) history.replaceState(history.state, '', url);

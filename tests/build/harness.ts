@@ -3,7 +3,17 @@
  * astro.config.mjs, src/ and public/, the fixture's content/, and a link to node_modules.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+  unlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +33,15 @@ export interface Site {
 /** The environment without what Vitest sets for itself (BASE_URL, MODE, …), which would leak into the build. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)) delete env[k];
+  for (const k of Object.keys(env))
+    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)) delete env[k];
   return env;
 }
 
 export function makeSite(fixture: string): Site {
   const dir = mkdtempSync(path.join(tmpdir(), `mim-fixture-${fixture}-`));
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, f), path.join(dir, f));
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(path.join(ROOT, f), path.join(dir, f));
   for (const d of ['src', 'public']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
   cpSync(path.join(FIXTURES, fixture, 'content'), path.join(dir, 'content'), { recursive: true });
   const list = path.join(FIXTURES, fixture, 'published-urls.txt');
@@ -52,7 +64,7 @@ export function makeSite(fixture: string): Site {
         timeout: 170_000,
       });
       // Strip ANSI colours so assertions read the plain text an author sees.
-      const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+      const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex -- ANSI escapes start with ESC;
       return { ok: r.status === 0, output };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),

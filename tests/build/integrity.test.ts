@@ -20,7 +20,15 @@ describe('content integrity at build time', () => {
   it('fails the build on a schema violation, naming the file and the field', () => {
     const out = broken((s) => {
       const f = 'content/codes/run-status/stopped-server.yaml';
-      s.write(f, s.read(f).replace('summary: {en: The fixture run status., sv: Testets körstatus.}', 'summary: {en: The fixture run status.}'));
+      s.write(
+        f,
+        s
+          .read(f)
+          .replace(
+            'summary: {en: The fixture run status., sv: Testets körstatus.}',
+            'summary: {en: The fixture run status.}',
+          ),
+      );
     });
     expect(out).toContain('content/codes/run-status/stopped-server.yaml');
     expect(out).toMatch(/summary\.sv/);
@@ -28,13 +36,23 @@ describe('content integrity at build time', () => {
   });
 
   it('fails the build on a YAML syntax error, naming the file and the line', () => {
-    const out = broken((s) => s.write('content/codes/run-status/stopped-server.yaml', 'code: stopped-server\ntitle: {en: "unclosed\nkind: run-status\n'));
+    const out = broken((s) =>
+      s.write(
+        'content/codes/run-status/stopped-server.yaml',
+        'code: stopped-server\ntitle: {en: "unclosed\nkind: run-status\n',
+      ),
+    );
     expect(out).toContain('content/codes/run-status/stopped-server.yaml');
     expect(out).toMatch(/line|:\d+:\d+/i);
   });
 
   it('fails the build on a duplicate code', () => {
-    const out = broken((s) => s.write('content/codes/run-error/stopped-server.yaml', s.read('content/codes/run-status/stopped-server.yaml')));
+    const out = broken((s) =>
+      s.write(
+        'content/codes/run-error/stopped-server.yaml',
+        s.read('content/codes/run-status/stopped-server.yaml'),
+      ),
+    );
     expect(out).toMatch(/content\/codes\/run-(error|status)\/stopped-server\.yaml/);
     expect(out).toMatch(/already (used|defines)/);
     expect(out).toContain('Fix:');
@@ -45,7 +63,9 @@ describe('content integrity at build time', () => {
       const f = 'content/codes/run-status/stopped-server.yaml';
       s.write(f, s.read(f).replace('steps: [first-step]', 'steps: [first-stepp]'));
     });
-    expect(out).toContain('content/codes/run-status/stopped-server.yaml: field "steps[0]" refers to step "first-stepp", which does not exist.');
+    expect(out).toContain(
+      'content/codes/run-status/stopped-server.yaml: field "steps[0]" refers to step "first-stepp", which does not exist.',
+    );
     expect(out).toContain('Fix: use one of: first-step, second-step');
   });
 
@@ -54,7 +74,9 @@ describe('content integrity at build time', () => {
       const f = 'content/steps/en/first-step.mdx';
       s.write(f, s.read(f).replace('codes: [stopped-server]', 'codes: [stopped-servr]'));
     });
-    expect(out).toContain('content/steps/en/first-step.mdx: field "codes[0]" refers to code "stopped-servr", which does not exist.');
+    expect(out).toContain(
+      'content/steps/en/first-step.mdx: field "codes[0]" refers to code "stopped-servr", which does not exist.',
+    );
   });
 
   it('fails the build on an empty collection', () => {

@@ -19,7 +19,15 @@ for (const base of ['/', '/mim-help/']) {
     const html = (p: string) => site.read(path.join('dist', p, 'index.html'));
 
     it('writes every page in both languages', () => {
-      for (const p of ['', 'codes', 'codes/stopped-server', 'codes/pcns-event-6025', 'codes/0x8023063d', 'steps/first-step', 'lookup']) {
+      for (const p of [
+        '',
+        'codes',
+        'codes/stopped-server',
+        'codes/pcns-event-6025',
+        'codes/0x8023063d',
+        'steps/first-step',
+        'lookup',
+      ]) {
         expect(existsSync(path.join(dist, p, 'index.html')), p).toBe(true);
         expect(existsSync(path.join(dist, 'sv', p, 'index.html')), `sv/${p}`).toBe(true);
       }
@@ -34,8 +42,12 @@ for (const base of ['/', '/mim-help/']) {
     it('puts the exact code in the h1 of its page, with Pagefind filters and meta', () => {
       const page = html('codes/pcns-event-6025');
       expect(page).toMatch(/<h1><code class="code-id">6025<\/code>/);
-      expect(page).toContain('<span data-pagefind-filter="kind[data-value]" data-value="event-id" hidden></span>');
-      expect(page).toContain('<span data-pagefind-filter="component[data-value]" data-value="pcns" hidden></span>');
+      expect(page).toContain(
+        '<span data-pagefind-filter="kind[data-value]" data-value="event-id" hidden></span>',
+      );
+      expect(page).toContain(
+        '<span data-pagefind-filter="component[data-value]" data-value="pcns" hidden></span>',
+      );
       expect(page).toContain('data-pagefind-meta="code:6025"');
       expect(page).toContain('<main id="main" data-pagefind-body>');
     });
@@ -57,7 +69,14 @@ for (const base of ['/', '/mim-help/']) {
       const json = JSON.parse(site.read('dist/codes.json'));
       expect(json.codes).toHaveLength(4);
       const c = json.codes.find((x: { code: string }) => x.code === 'stopped-server');
-      expect(c).toMatchObject({ kind: 'run-status', category: 'stopped', component: 'fim-service-ma', title: 'The FIM Service MA stopped', url: `${base}codes/stopped-server/`, aliases: [] });
+      expect(c).toMatchObject({
+        kind: 'run-status',
+        category: 'stopped',
+        component: 'fim-service-ma',
+        title: 'The FIM Service MA stopped',
+        url: `${base}codes/stopped-server/`,
+        aliases: [],
+      });
       expect(typeof c.summary).toBe('string');
     });
 
@@ -66,7 +85,9 @@ for (const base of ['/', '/mim-help/']) {
       const sv = JSON.parse(site.read('dist/sv/lookup-index.json'));
       expect(en.keys['6025']).toBeDefined();
       expect(en.entries[en.keys['0x8023063d'][0]].s).toBe('0x8023063d');
-      expect(unpackIndex(sv).entries.find((e) => e.s === 'stopped-server')?.t).toBe('FIM Service MA stoppade');
+      expect(unpackIndex(sv).entries.find((e) => e.s === 'stopped-server')?.t).toBe(
+        'FIM Service MA stoppade',
+      );
       expect(sv.s['lookup.noEntry']).toBe('Ingen post för');
       const shard = unpackIndex(JSON.parse(site.read('dist/lookup-index/6.json')));
       expect(shard.entries.map((e) => e.s)).toEqual(['pcns-event-6025']);
@@ -83,7 +104,9 @@ for (const base of ['/', '/mim-help/']) {
       const origin = base === '/' ? 'http://localhost:4321' : 'https://help.contoso.local';
       const page = html('sv/codes/stopped-server');
       expect(page).toContain(`<link rel="canonical" href="${origin}${base}sv/codes/stopped-server/">`);
-      expect(page).toContain(`<link rel="alternate" hreflang="en" href="${origin}${base}codes/stopped-server/">`);
+      expect(page).toContain(
+        `<link rel="alternate" hreflang="en" href="${origin}${base}codes/stopped-server/">`,
+      );
     });
   });
 }

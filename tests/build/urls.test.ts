@@ -60,17 +60,33 @@ describe('published URLs', () => {
   it('keeps the old anchor of a renamed heading through anchorAliases', () => {
     site = makeSite('valid-minimal');
     const f = 'content/steps/en/second-step.mdx';
-    site.write(f, site.read(f).replace('## Checks', '## What to check').replace('lastReviewed: 2026-11-26', 'lastReviewed: 2026-11-26\nanchorAliases: { checks: what-to-check }'));
+    site.write(
+      f,
+      site
+        .read(f)
+        .replace('## Checks', '## What to check')
+        .replace(
+          'lastReviewed: 2026-11-26',
+          'lastReviewed: 2026-11-26\nanchorAliases: { checks: what-to-check }',
+        ),
+    );
     const r = site.build();
     expect(r.ok, r.output).toBe(true);
-    expect(site.read('dist/steps/second-step/index.html')).toMatch(/<h2 id="what-to-check" class="heading"><span id="checks" class="anchor-alias"><\/span>What to check<\/h2>/);
+    expect(site.read('dist/steps/second-step/index.html')).toMatch(
+      /<h2 id="what-to-check" class="heading"><span id="checks" class="anchor-alias"><\/span>What to check<\/h2>/,
+    );
   });
 
   it('rejects a redirect from a page that still exists', () => {
     site = makeSite('valid-minimal');
-    site.write('content/redirects.yaml', '- from: /codes/stopped-server/\n  to: /codes/stopped-server-down/\n');
+    site.write(
+      'content/redirects.yaml',
+      '- from: /codes/stopped-server/\n  to: /codes/stopped-server-down/\n',
+    );
     const r = site.build();
     expect(r.ok).toBe(false);
-    expect(r.output).toContain('content/redirects.yaml: field "[0].from" is /codes/stopped-server/, which is still a live page.');
+    expect(r.output).toContain(
+      'content/redirects.yaml: field "[0].from" is /codes/stopped-server/, which is still a live page.',
+    );
   });
 });

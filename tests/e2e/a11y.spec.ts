@@ -48,7 +48,10 @@ for (const lang of ['en', 'sv'] as const) {
           expect(res?.status()).toBe(p.status ?? 200);
           await p.ready(page);
           const { violations } = await new AxeBuilder({ page }).analyze();
-          const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
+          const summary = violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`,
+          );
           expect(summary, summary.join('\n')).toEqual([]);
         });
       }

@@ -14,8 +14,15 @@ export function chromiumExecutable(): string | undefined {
   } catch {
     // Playwright has no browser of its own here.
   }
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium']) {
+  for (const p of [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+  ]) {
     if (existsSync(p)) return p;
   }
-  throw new Error('No Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.');
+  throw new Error(
+    'No Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.',
+  );
 }

@@ -61,21 +61,35 @@ test.describe('byte budgets (gzip)', () => {
       expect(status, `/${p.path}`).toBe(200);
       expect.soft(totals.html, `HTML of /${p.path}\n${files}`).toBeLessThanOrEqual(BUDGET.html);
       expect.soft(totals.css, `CSS of /${p.path}\n${files}`).toBeLessThanOrEqual(BUDGET.css);
-      if (p.script) expect.soft(totals.script, `script before interaction on /${p.path}\n${files}`).toBeLessThanOrEqual(BUDGET.script);
+      if (p.script)
+        expect
+          .soft(totals.script, `script before interaction on /${p.path}\n${files}`)
+          .toBeLessThanOrEqual(BUDGET.script);
     });
   }
 
-  test('an exact hit for 6025 transfers at most 10 KB, code and data together, and never the whole map', async ({ page }) => {
+  test('an exact hit for 6025 transfers at most 10 KB, code and data together, and never the whole map', async ({
+    page,
+  }) => {
     await page.goto(at(''), { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
     const { json, totals, files } = await fetched(page, async () => {
       await page.locator('mim-lookup[data-mode="popup"] input').first().fill('6025');
-      await expect(page.locator('.lookup-popup .lookup-list > li').first()).toHaveAttribute('data-tier', 'exact');
+      await expect(page.locator('.lookup-popup .lookup-list > li').first()).toHaveAttribute(
+        'data-tier',
+        'exact',
+      );
       await page.waitForLoadState('networkidle');
     });
     const urls = Object.keys(json);
-    expect(urls.some((u) => /\/lookup-index\/6\.json$/.test(u)), `the "6" shard was not fetched:\n${files}`).toBe(true);
-    expect(urls.some((u) => u.endsWith('/lookup-index.json')), `the whole map was fetched for an exact hit:\n${files}`).toBe(false);
+    expect(
+      urls.some((u) => /\/lookup-index\/6\.json$/.test(u)),
+      `the "6" shard was not fetched:\n${files}`,
+    ).toBe(true);
+    expect(
+      urls.some((u) => u.endsWith('/lookup-index.json')),
+      `the whole map was fetched for an exact hit:\n${files}`,
+    ).toBe(false);
     const total = Object.values(totals).reduce((a, b) => a + b, 0);
     expect(total, `everything the exact lookup fetched:\n${files}`).toBeLessThanOrEqual(BUDGET.lookupData);
   });

@@ -11,7 +11,10 @@ const headersFile = readFileSync(path.resolve(import.meta.dirname, '../../public
 const shippedCsp = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(headersFile)?.[1]?.trim();
 
 test.describe('the Content-Security-Policy', () => {
-  test('is sent with pages, scripts and Pagefind files, with the other security headers', async ({ page, request }) => {
+  test('is sent with pages, scripts and Pagefind files, with the other security headers', async ({
+    page,
+    request,
+  }) => {
     expect(shippedCsp).toBeTruthy();
     const res = await page.goto(at(''));
     const h = res!.headers();
@@ -19,13 +22,21 @@ test.describe('the Content-Security-Policy', () => {
     expect(h['x-content-type-options']).toBe('nosniff');
     expect(h['referrer-policy']).toBe('no-referrer');
     // A worker gets its policy from its own response, so the worker script must carry it too.
-    for (const p of ['pagefind/pagefind-worker.js', 'pagefind/pagefind.js', 'lookup-index.json', 'no-such-page/']) {
+    for (const p of [
+      'pagefind/pagefind-worker.js',
+      'pagefind/pagefind.js',
+      'lookup-index.json',
+      'no-such-page/',
+    ]) {
       const r = await request.get(at(p));
       expect(r.headers()['content-security-policy'], p).toBe(shippedCsp);
     }
   });
 
-  test('lets the full-text search run in its worker, with no violation and no request off the site', async ({ page, baseURL }) => {
+  test('lets the full-text search run in its worker, with no violation and no request off the site', async ({
+    page,
+    baseURL,
+  }) => {
     const origin = new URL(baseURL!).origin;
     const requests: string[] = [];
     const warnings: string[] = [];
@@ -36,7 +47,9 @@ test.describe('the Content-Security-Policy', () => {
     await page.addInitScript(() => {
       (window as unknown as { cspViolations: string[] }).cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
       );
     });
 
@@ -46,9 +59,13 @@ test.describe('the Content-Security-Policy', () => {
     await expect(hits.first().locator('> a')).toHaveAttribute('href', /\/steps\/|\/codes\//);
 
     // Pagefind ran in its worker (a same-origin file, no blob:) and did not fall back after an error.
-    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/pagefind\/pagefind-worker\.js$/));
+    expect(page.workers().map((w) => w.url())).toContainEqual(
+      expect.stringMatching(/\/pagefind\/pagefind-worker\.js$/),
+    );
     expect(warnings.filter((w) => /pagefind|worker|wasm|webassembly/i.test(w))).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
 
     // This page attempted no request outside its own origin (the fixture would block it).
     expect(requests.length).toBeGreaterThan(3);

@@ -8,7 +8,19 @@ const HOMES = [
     lang: 'en',
     path: '',
     heading: 'How MIM sync fits together',
-    labels: ['Connected systems', 'Active Directory', 'PCNS on the domain controllers', 'Management agents', 'Connector space', 'Metaverse', 'FIM Service MA', 'MIM Service', 'MIM Synchronization Service', 'FIMSynchronizationService', 'FIMService'],
+    labels: [
+      'Connected systems',
+      'Active Directory',
+      'PCNS on the domain controllers',
+      'Management agents',
+      'Connector space',
+      'Metaverse',
+      'FIM Service MA',
+      'MIM Service',
+      'MIM Synchronization Service',
+      'FIMSynchronizationService',
+      'FIMService',
+    ],
     runProfiles: ['Import', 'Synchronization', 'Export'],
     notHere: ['Anslutningsutrymme', 'Metaversum'],
   },
@@ -16,7 +28,19 @@ const HOMES = [
     lang: 'sv',
     path: 'sv/',
     heading: 'Så hänger MIM-synkroniseringen ihop',
-    labels: ['Anslutna system', 'Active Directory', 'PCNS på domänkontrollanterna', 'Hanteringsagenter', 'Anslutningsutrymme', 'Metaversum', 'FIM Service-MA', 'MIM Service', 'MIM Synchronization Service', 'FIMSynchronizationService', 'FIMService'],
+    labels: [
+      'Anslutna system',
+      'Active Directory',
+      'PCNS på domänkontrollanterna',
+      'Hanteringsagenter',
+      'Anslutningsutrymme',
+      'Metaversum',
+      'FIM Service-MA',
+      'MIM Service',
+      'MIM Synchronization Service',
+      'FIMSynchronizationService',
+      'FIMService',
+    ],
     runProfiles: ['Import', 'Synkronisering', 'Export'],
     notHere: ['Connector space', 'Metaverse'],
   },
@@ -39,18 +63,25 @@ for (const home of HOMES) {
       for (const label of home.labels) await expect(drawn(label).first(), label).toBeVisible();
       for (const label of home.notHere) await expect(drawn(label)).toHaveCount(0);
       // The run profiles are labelled links on the arrows.
-      for (const name of home.runProfiles) await expect(svg.getByRole('link', { name: new RegExp(`^${name}: `) })).toBeVisible();
+      for (const name of home.runProfiles)
+        await expect(svg.getByRole('link', { name: new RegExp(`^${name}: `) })).toBeVisible();
       // Parts are named groups, so a screen reader hears what each link belongs to.
       await expect(svg.getByRole('group', { name: home.labels[4] })).toBeVisible();
       // The same parts and links as text below it.
       const items = section(page).locator('.dg-list > li');
       await expect(items).toHaveCount(13);
-      for (const label of [home.labels[0], home.labels[4], home.labels[5]]) await expect(items.filter({ hasText: label }).first()).toBeVisible();
+      for (const label of [home.labels[0], home.labels[4], home.labels[5]])
+        await expect(items.filter({ hasText: label }).first()).toBeVisible();
     });
 
-    test('every link in it resolves, in the page language, and the list has the same links', async ({ page }) => {
+    test('every link in it resolves, in the page language, and the list has the same links', async ({
+      page,
+    }) => {
       await page.goto(at(home.path));
-      const hrefs = (sel: string) => section(page).locator(sel).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      const hrefs = (sel: string) =>
+        section(page)
+          .locator(sel)
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       const inSvgs = await hrefs('svg a');
       const inList = await hrefs('.dg-list a');
       expect(inSvgs.length).toBeGreaterThanOrEqual(30); // two layouts
@@ -58,8 +89,20 @@ for (const home of HOMES) {
       // Links carry the base path and the language prefix of the home page they are on.
       const homePath = new URL(page.url()).pathname;
       const unique = [...new Set(inSvgs)];
-      for (const href of unique) expect(href, href).toMatch(new RegExp(`^${homePath}(steps|codes)/[a-z0-9-]+/$`));
-      for (const slug of ['connectivity-and-credentials', 'import-data-errors', 'sync-rules-and-extensions', 'extension-dll-exception', 'export-errors-and-permissions', 'pcns-event-6025', 'pcns-password-sync-setup', 'stopped-server-failed-creation', 'slow-full-sync-fim-service-ma', 'sql-and-database-health'])
+      for (const href of unique)
+        expect(href, href).toMatch(new RegExp(`^${homePath}(steps|codes)/[a-z0-9-]+/$`));
+      for (const slug of [
+        'connectivity-and-credentials',
+        'import-data-errors',
+        'sync-rules-and-extensions',
+        'extension-dll-exception',
+        'export-errors-and-permissions',
+        'pcns-event-6025',
+        'pcns-password-sync-setup',
+        'stopped-server-failed-creation',
+        'slow-full-sync-fim-service-ma',
+        'sql-and-database-health',
+      ])
         expect(unique).toContain(`${homePath}steps/${slug}/`);
       for (const href of unique) {
         const res = await page.request.get(new URL(href, page.url()).href);
@@ -104,8 +147,13 @@ for (const home of HOMES) {
         await page.goto(at(home.path));
         for (const width of [1280, 360]) {
           await page.setViewportSize({ width, height: 900 });
-          const result = await new AxeBuilder({ page }).include('section[aria-labelledby="diagram"]').analyze();
-          expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `at ${width} px`).toEqual([]);
+          const result = await new AxeBuilder({ page })
+            .include('section[aria-labelledby="diagram"]')
+            .analyze();
+          expect(
+            result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+            `at ${width} px`,
+          ).toEqual([]);
         }
       });
     }

@@ -44,7 +44,10 @@ function htmlFiles(dir: string): string[] {
 }
 
 const decode = (s: string) =>
-  s.replace(/&(amp|quot|#39|lt|gt);/g, (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[e]!);
+  s.replace(
+    /&(amp|quot|#39|lt|gt);/g,
+    (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[e]!,
+  );
 
 /** The built file a URL path (with base) points at, or undefined when it leaves the site. */
 function fileFor(dist: string, base: string, urlPath: string): string | undefined {
@@ -63,7 +66,10 @@ test.describe('the built site on disk', () => {
     const outDir = (testInfo.project.metadata?.outDir as string | undefined) ?? site.outDir;
     dist = path.join(root, outDir);
     base = site.base;
-    expect(existsSync(path.join(dist, 'index.html')), `${outDir} holds no build; run the e2e tests without E2E_SKIP_BUILD once`).toBe(true);
+    expect(
+      existsSync(path.join(dist, 'index.html')),
+      `${outDir} holds no build; run the e2e tests without E2E_SKIP_BUILD once`,
+    ).toBe(true);
   });
 
   test('every page is valid HTML', async () => {
@@ -74,7 +80,10 @@ test.describe('the built site on disk', () => {
     for (const file of files) {
       const report = await validator.validateString(readFileSync(file, 'utf8'), file);
       for (const r of report.results) {
-        for (const m of r.messages) problems.push(`${path.relative(root, file)}:${m.line}:${m.column} ${m.ruleId}: ${m.message} [${m.selector ?? ''}]`);
+        for (const m of r.messages)
+          problems.push(
+            `${path.relative(root, file)}:${m.line}:${m.column} ${m.ruleId}: ${m.message} [${m.selector ?? ''}]`,
+          );
       }
     }
     expect(problems, problems.slice(0, 40).join('\n')).toEqual([]);
@@ -87,7 +96,9 @@ test.describe('the built site on disk', () => {
     const idsOf = (file: string) => {
       let ids = idCache.get(file);
       if (!ids) {
-        ids = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1] ?? '')));
+        ids = new Set(
+          [...readFileSync(file, 'utf8').matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1] ?? '')),
+        );
         idCache.set(file, ids);
       }
       return ids;
@@ -96,10 +107,19 @@ test.describe('the built site on disk', () => {
     let checked = 0;
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
-      const pageUrl = new URL(`${base}${path.relative(dist, file).split(path.sep).join('/')}`.replace(/index\.html$/, ''), DEFAULT_SITE_URL);
+      const pageUrl = new URL(
+        `${base}${path.relative(dist, file).split(path.sep).join('/')}`.replace(/index\.html$/, ''),
+        DEFAULT_SITE_URL,
+      );
       const refs = [
-        ...[...html.matchAll(/<(?:a|link|script|img|source|form|iframe)\b[^>]*?\s(?:href|src|action)="([^"]*)"/g)].map((m) => decode(m[1] ?? '')),
-        ...[...html.matchAll(/<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]*)"/g)].map((m) => decode(m[1] ?? '')),
+        ...[
+          ...html.matchAll(
+            /<(?:a|link|script|img|source|form|iframe)\b[^>]*?\s(?:href|src|action)="([^"]*)"/g,
+          ),
+        ].map((m) => decode(m[1] ?? '')),
+        ...[...html.matchAll(/<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]*)"/g)].map((m) =>
+          decode(m[1] ?? ''),
+        ),
       ];
       for (const ref of refs) {
         if (/^(mailto|tel|data|javascript):/i.test(ref)) continue;
@@ -114,7 +134,8 @@ test.describe('the built site on disk', () => {
         }
         if (url.hash && target.endsWith('.html')) {
           const id = decodeURIComponent(url.hash.slice(1));
-          if (!idsOf(target).has(id)) broken.push(`${where}: no id="${id}" in ${path.relative(root, target)}`);
+          if (!idsOf(target).has(id))
+            broken.push(`${where}: no id="${id}" in ${path.relative(root, target)}`);
         }
       }
     }
@@ -123,8 +144,11 @@ test.describe('the built site on disk', () => {
   });
 
   test('ships the host configs, with the IIS 404 page under the base', () => {
-    for (const f of ['web.config', '_headers', 'staticwebapp.config.json']) expect(existsSync(path.join(dist, f)), f).toBe(true);
-    expect(readFileSync(path.join(dist, 'web.config'), 'utf8')).toContain(`<error statusCode="404" path="${base}404.html" responseMode="ExecuteURL" />`);
+    for (const f of ['web.config', '_headers', 'staticwebapp.config.json'])
+      expect(existsSync(path.join(dist, f)), f).toBe(true);
+    expect(readFileSync(path.join(dist, 'web.config'), 'utf8')).toContain(
+      `<error statusCode="404" path="${base}404.html" responseMode="ExecuteURL" />`,
+    );
   });
 
   test('writes no inline script, inline style or style attribute', () => {
@@ -132,7 +156,9 @@ test.describe('the built site on disk', () => {
     for (const file of htmlFiles(dist)) {
       const html = readFileSync(file, 'utf8');
       // Data blocks (<script type="application/ld+json">) are not executed, so the CSP does not apply to them.
-      for (const m of html.matchAll(/<script\b(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>|<style\b[^>]*>|\sstyle="[^"]*"|\son[a-z]+="/g)) {
+      for (const m of html.matchAll(
+        /<script\b(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>|<style\b[^>]*>|\sstyle="[^"]*"|\son[a-z]+="/g,
+      )) {
         inline.push(`${path.relative(root, file)}: ${m[0]}`);
       }
     }

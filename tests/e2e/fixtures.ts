@@ -10,7 +10,12 @@ export const test = base.extend<{ problems: string[] }>({
       const problems: string[] = [];
       await page.route('**/*', (route) => {
         const url = new URL(route.request().url());
-        if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+        if (
+          ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ||
+          url.protocol === 'data:' ||
+          url.protocol === 'blob:'
+        )
+          return route.continue();
         problems.push(`non-local request: ${url.href}`);
         return route.abort('blockedbyclient');
       });

@@ -14,7 +14,9 @@ function rawGet(port: number, target: string): Promise<{ status: number; body: s
     let data = '';
     socket.setEncoding('latin1');
     socket.setTimeout(5000, () => socket.destroy(new Error(`no answer to GET ${target}`)));
-    socket.on('connect', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    socket.on('connect', () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+    );
     socket.on('data', (chunk) => (data += chunk));
     socket.on('error', reject);
     socket.on('end', () => {
@@ -50,7 +52,9 @@ test.describe('hostile addresses', () => {
     const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     await page.goto(at(`lookup/?q=${encodeURIComponent(payload)}`));
     await expect(page.locator('.lookup-none code')).toHaveText(payload.slice(0, 120));
-    expect(await page.locator('#lookup-messages img, #lookup-results img, #lookup-messages script').count()).toBe(0);
+    expect(
+      await page.locator('#lookup-messages img, #lookup-results img, #lookup-messages script').count(),
+    ).toBe(0);
   });
 
   test('a short link made of a script tag answers 404 and shows the text inertly', async ({ page }) => {
@@ -76,7 +80,9 @@ test.describe('hostile addresses', () => {
     expect((await request.get(at(''))).status()).toBe(200);
     // Just under the server's limit (a long pasted log) the lookup reads the query and finds the code.
     await page.goto(at(`lookup/?q=${encodeURIComponent('Event ID 6025 '.repeat(350))}`));
-    await expect(page.locator('#lookup-results > li > a[href$="codes/pcns-event-6025/"]').first()).toBeVisible();
+    await expect(
+      page.locator('#lookup-results > li > a[href$="codes/pcns-event-6025/"]').first(),
+    ).toBeVisible();
   });
 
   test('path traversal never leaves the site folder', async ({ baseURL }) => {

@@ -11,7 +11,8 @@ import { test, expect, at } from './fixtures';
 async function focused(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { tag: 'body', id: '', cls: '', text: '', why: 'nothing focused', visible: false };
+    if (!el || el === document.body)
+      return { tag: 'body', id: '', cls: '', text: '', why: 'nothing focused', visible: false };
     const s = getComputedStyle(el);
     const r = el.getBoundingClientRect();
     const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
@@ -28,17 +29,26 @@ async function focused(page: Page) {
 }
 
 /** Presses Tab until `match` holds for the focused element, checking the focus ring at each stop. */
-async function tabTo(page: Page, what: string, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 40) {
+async function tabTo(
+  page: Page,
+  what: string,
+  match: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  max = 40,
+) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const f = await focused(page);
-    expect(f.visible, `focus ring on <${f.tag} id="${f.id}" class="${f.cls}"> "${f.text}": ${f.why}`).toBe(true);
+    expect(f.visible, `focus ring on <${f.tag} id="${f.id}" class="${f.cls}"> "${f.text}": ${f.why}`).toBe(
+      true,
+    );
     if (match(f)) return;
   }
   throw new Error(`${what} was not reached within ${max} presses of Tab`);
 }
 
-test('keyboard only: Tab to the lookup, 6025, ArrowDown, Enter, then the language switch', async ({ page }) => {
+test('keyboard only: Tab to the lookup, 6025, ArrowDown, Enter, then the language switch', async ({
+  page,
+}) => {
   await page.goto(at(''));
 
   await tabTo(page, 'the lookup box', (f) => f.tag === 'input' && f.id.endsWith('-q'));

@@ -5,25 +5,40 @@ const results = '#lookup-results > li';
 test.describe('lookup page', () => {
   test('puts stopped-server first and never presents stopped-server-down as exact', async ({ page }) => {
     await page.goto(at('lookup/?q=stopped-server'));
-    await expect(page.locator(results).first().locator('a')).toHaveAttribute('href', /codes\/stopped-server\/$/);
+    await expect(page.locator(results).first().locator('a')).toHaveAttribute(
+      'href',
+      /codes\/stopped-server\/$/,
+    );
     await expect(page.locator(`${results}[data-tier="exact"]`)).toHaveCount(1);
   });
 
   test('keeps extension-dll-exception and stopped-extension-dll-exception apart', async ({ page }) => {
     await page.goto(at('lookup/?q=extension-dll-exception'));
-    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/extension-dll-exception\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute(
+      'href',
+      /codes\/extension-dll-exception\/$/,
+    );
     await page.goto(at('lookup/?q=stopped-extension-dll-exception'));
-    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/stopped-extension-dll-exception\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute(
+      'href',
+      /codes\/stopped-extension-dll-exception\/$/,
+    );
   });
 
   test('finds a code pasted with non-breaking hyphens from Microsoft Learn', async ({ page }) => {
     await page.goto(at(`lookup/?q=${encodeURIComponent('stopped\u2011server\u2011down')}`));
-    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/stopped-server-down\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute(
+      'href',
+      /codes\/stopped-server-down\/$/,
+    );
   });
 
   test('resolves an HRESULT written in signed decimal and shows its decoding', async ({ page }) => {
     await page.goto(at('lookup/?q=-2145188291'));
-    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/0x8023063d\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute(
+      'href',
+      /codes\/0x8023063d\/$/,
+    );
     await expect(page.locator('.lookup-hresult')).toContainText('FACILITY_METADIRECTORY');
   });
 
@@ -36,28 +51,44 @@ test.describe('lookup page', () => {
   });
 
   test('finds every code in a pasted Event Viewer entry', async ({ page }) => {
-    const entry = 'Log Name: Application\nSource: PCNSSVC\nEvent ID: 6025\nLevel: Error\nDescription: The target could not be authenticated. 0x8023063D';
+    const entry =
+      'Log Name: Application\nSource: PCNSSVC\nEvent ID: 6025\nLevel: Error\nDescription: The target could not be authenticated. 0x8023063D';
     await page.goto(at('lookup/'));
     await page.locator('#page-lookup-q').fill(entry);
-    await expect(page.locator(`${results}[data-tier="found"]`).first().locator('a')).toHaveAttribute('href', /codes\/pcns-event-6025\/$/);
+    await expect(page.locator(`${results}[data-tier="found"]`).first().locator('a')).toHaveAttribute(
+      'href',
+      /codes\/pcns-event-6025\/$/,
+    );
     await expect(page.locator(`${results}[data-tier="found"] a[href$="codes/0x8023063d/"]`)).toHaveCount(1);
   });
 
   test('reads a multi-line Event Viewer entry shared in a ?q= link', async ({ page }) => {
-    const entry = 'Log Name:      Application\r\nSource:        PCNSSVC\r\nEvent ID:      6025\r\nTask Category: (1)\r\nLevel:         Error';
+    const entry =
+      'Log Name:      Application\r\nSource:        PCNSSVC\r\nEvent ID:      6025\r\nTask Category: (1)\r\nLevel:         Error';
     await page.goto(at(`lookup/?q=${encodeURIComponent(entry)}`));
-    await expect(page.locator(`${results}[data-tier="found"]`).first().locator('a')).toHaveAttribute('href', /codes\/pcns-event-6025\/$/);
+    await expect(page.locator(`${results}[data-tier="found"]`).first().locator('a')).toHaveAttribute(
+      'href',
+      /codes\/pcns-event-6025\/$/,
+    );
   });
 
   test('finds the status in a run-history XML fragment', async ({ page }) => {
-    await page.goto(at(`lookup/?q=${encodeURIComponent('<step-result>stopped-extension-dll-exception</step-result>')}`));
-    await expect(page.locator(results).first().locator('a')).toHaveAttribute('href', /codes\/stopped-extension-dll-exception\/$/);
+    await page.goto(
+      at(`lookup/?q=${encodeURIComponent('<step-result>stopped-extension-dll-exception</step-result>')}`),
+    );
+    await expect(page.locator(results).first().locator('a')).toHaveAttribute(
+      'href',
+      /codes\/stopped-extension-dll-exception\/$/,
+    );
   });
 
   test('offers "did you mean" for a typing error and says there is no entry', async ({ page }) => {
     await page.goto(at('lookup/?q=extention-dll-exception'));
     await expect(page.locator('.lookup-none')).toContainText('No entry for');
-    await expect(page.locator(`${results}[data-tier="didYouMean"]`).first().locator('a')).toHaveAttribute('href', /codes\/extension-dll-exception\/$/);
+    await expect(page.locator(`${results}[data-tier="didYouMean"]`).first().locator('a')).toHaveAttribute(
+      'href',
+      /codes\/extension-dll-exception\/$/,
+    );
   });
 
   test('announces the number of results', async ({ page }) => {
@@ -70,8 +101,13 @@ test.describe('lookup page', () => {
     await page.goto(at('lookup/?q=password'));
     await expect(page.locator(`${results}[data-tier="fulltext"]`).first()).toBeVisible();
     await page.locator('select[data-filter="kind"]').selectOption('event-id');
-    await expect(page.locator(`${results}[data-tier="fulltext"] a`).first()).toHaveAttribute('href', /codes\/(pcns|sync)-event-/);
-    const hrefs = await page.locator(`${results}[data-tier="fulltext"] > a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await expect(page.locator(`${results}[data-tier="fulltext"] a`).first()).toHaveAttribute(
+      'href',
+      /codes\/(pcns|sync)-event-/,
+    );
+    const hrefs = await page
+      .locator(`${results}[data-tier="fulltext"] > a`)
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.every((h) => /codes\/(pcns|sync)-event-/.test(h ?? ''))).toBe(true);
   });
 });
@@ -100,14 +136,19 @@ test.describe('hostile and odd input', () => {
 
   test('handles emoji and right-to-left marks', async ({ page }) => {
     await page.goto(at(`lookup/?q=${encodeURIComponent('\u200Fstopped-server\u200F')}`));
-    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute('href', /codes\/stopped-server\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"] a`)).toHaveAttribute(
+      'href',
+      /codes\/stopped-server\/$/,
+    );
     await page.goto(at(`lookup/?q=${encodeURIComponent('🔥🔥')}`));
     await expect(page.locator('.lookup-none')).toContainText('No entry for');
   });
 
   test('an empty query asks for input', async ({ page }) => {
     await page.goto(at('lookup/?q='));
-    await expect(page.locator('#page-lookup-status')).toHaveText('Type a code, an event ID, an HRESULT or a log line.');
+    await expect(page.locator('#page-lookup-status')).toHaveText(
+      'Type a code, an event ID, an HRESULT or a log line.',
+    );
   });
 });
 
@@ -116,7 +157,10 @@ test.describe('header lookup', () => {
     await page.goto(at('codes/'));
     const box = page.locator('#lookup-q');
     await box.fill('stopped-server');
-    await expect(page.locator('#lookup-popup .lookup-list > li').first()).toHaveAttribute('data-tier', 'exact');
+    await expect(page.locator('#lookup-popup .lookup-list > li').first()).toHaveAttribute(
+      'data-tier',
+      'exact',
+    );
     await box.press('ArrowDown');
     await expect(page.locator('#lookup-popup .lookup-list > li > a').first()).toBeFocused();
     await page.keyboard.press('Enter');
@@ -148,9 +192,15 @@ test.describe('Swedish', () => {
   test('the lookup answers in Swedish and links Swedish pages', async ({ page }) => {
     await page.goto(at('sv/lookup/?q=extention-dll-exception'));
     await expect(page.locator('.lookup-none')).toContainText('Ingen post för');
-    await expect(page.locator(`${results}[data-tier="didYouMean"] a`).first()).toHaveAttribute('href', /\/sv\/codes\/extension-dll-exception\/$/);
+    await expect(page.locator(`${results}[data-tier="didYouMean"] a`).first()).toHaveAttribute(
+      'href',
+      /\/sv\/codes\/extension-dll-exception\/$/,
+    );
     await page.goto(at('sv/lookup/?q=6025'));
-    await expect(page.locator(`${results}[data-tier="exact"] a`).first()).toHaveAttribute('href', /\/sv\/codes\/pcns-event-6025\/$/);
+    await expect(page.locator(`${results}[data-tier="exact"] a`).first()).toHaveAttribute(
+      'href',
+      /\/sv\/codes\/pcns-event-6025\/$/,
+    );
     await expect(page.locator(`${results}[data-tier="exact"] .r-tag`).first()).toHaveText('Exakt träff');
   });
   test('the Swedish lookup keeps the query when switching language', async ({ page }) => {

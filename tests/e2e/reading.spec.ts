@@ -13,7 +13,9 @@ test.describe('links for tickets', () => {
     expect(text).toMatch(/^https?:\/\/[^/]+\/.*codes\/stopped-server\/$/);
   });
 
-  test('a heading link copies the URL with its anchor, and the anchor lands on the heading', async ({ page }) => {
+  test('a heading link copies the URL with its anchor, and the anchor lands on the heading', async ({
+    page,
+  }) => {
     await page.goto(at('steps/pcns-event-6025/'));
     const wrapper = page.locator('.prose .heading-wrapper.level-2').nth(2);
     const id = await wrapper.locator('h2').getAttribute('id');
@@ -24,7 +26,9 @@ test.describe('links for tickets', () => {
     await expect(page.locator(`#${id}`)).toBeInViewport();
   });
 
-  test('"Copy for ticket" gives title, code, the fix and the URL; Markdown gives the same with links', async ({ page }) => {
+  test('"Copy for ticket" gives title, code, the fix and the URL; Markdown gives the same with links', async ({
+    page,
+  }) => {
     await page.goto(at('codes/stopped-server/'));
     await page.getByRole('button', { name: 'Copy for ticket' }).click();
     const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -49,7 +53,9 @@ test.describe('links for tickets', () => {
 });
 
 test.describe('reading features', () => {
-  test('a step has breadcrumbs, a table of contents, applies-to, last reviewed and previous/next', async ({ page }) => {
+  test('a step has breadcrumbs, a table of contents, applies-to, last reviewed and previous/next', async ({
+    page,
+  }) => {
     await page.goto(at('steps/pcns-event-6025/'));
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Step 5');
     await expect(page.locator('.toc a').first()).toHaveAttribute('href', '#symptoms');
@@ -67,7 +73,10 @@ test.describe('reading features', () => {
     await expect(page.locator('.toc-title')).toHaveText('På den här sidan');
     await expect(page.locator('.page-meta')).toContainText('Gäller');
     await expect(page.locator('.page-meta')).toContainText('Senast granskad');
-    await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', /\/sv\/steps\/slow-full-sync-fim-service-ma\/$/);
+    await expect(page.locator('a[rel="next"]')).toHaveAttribute(
+      'href',
+      /\/sv\/steps\/slow-full-sync-fim-service-ma\/$/,
+    );
     await expect(page.getByRole('button', { name: 'Kopiera till ärende' })).toBeVisible();
   });
 
@@ -99,20 +108,32 @@ test.describe('reading features', () => {
     // Read the attribute as soon as the body exists, before any module script has run.
     await page.addInitScript(() => {
       document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') (window as unknown as { earlyTheme: string | null }).earlyTheme = document.documentElement.getAttribute('data-theme');
+        if (document.readyState === 'interactive')
+          (window as unknown as { earlyTheme: string | null }).earlyTheme =
+            document.documentElement.getAttribute('data-theme');
       });
     });
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { earlyTheme: string | null }).earlyTheme)).toBe('dark');
+    expect(await page.evaluate(() => (window as unknown as { earlyTheme: string | null }).earlyTheme)).toBe(
+      'dark',
+    );
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(15, 20, 25)');
   });
 
   test('works at 320 px wide without horizontal scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });
-    for (const p of ['', 'steps/pcns-event-6025/', 'codes/no-start-concurrent-execution-not-support/', 'codes/', 'lookup/?q=6025']) {
+    for (const p of [
+      '',
+      'steps/pcns-event-6025/',
+      'codes/no-start-concurrent-execution-not-support/',
+      'codes/',
+      'lookup/?q=6025',
+    ]) {
       await page.goto(at(p));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
   });
@@ -128,8 +149,14 @@ test.describe('reading features', () => {
 
   test('has canonical, hreflang, description and Open Graph tags', async ({ page }) => {
     await page.goto(at('sv/codes/stopped-server/'));
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/sv\/codes\/stopped-server\/$/);
-    await expect(page.locator('link[hreflang="en"]')).toHaveAttribute('href', /[^v]\/codes\/stopped-server\/$/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      /\/sv\/codes\/stopped-server\/$/,
+    );
+    await expect(page.locator('link[hreflang="en"]')).toHaveAttribute(
+      'href',
+      /[^v]\/codes\/stopped-server\/$/,
+    );
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /stopped-server/);
     await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'sv_SE');

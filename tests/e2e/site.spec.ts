@@ -17,7 +17,10 @@ test.describe('the site', () => {
     await expect(page.locator('.prose h2').first()).toHaveText('Symptoms');
     await expect(page.locator('.prose ol li').first()).toBeVisible();
     await expect(page.locator('section[aria-labelledby="related-codes"] ul a').first()).toBeVisible();
-    await expect(page.locator('section[aria-labelledby="sources"] ul a').first()).toHaveAttribute('href', /^https?:/);
+    await expect(page.locator('section[aria-labelledby="sources"] ul a').first()).toHaveAttribute(
+      'href',
+      /^https?:/,
+    );
   });
 
   test('a search for 6025 shows the 6025 code page first', async ({ page }) => {

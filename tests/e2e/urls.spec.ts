@@ -13,7 +13,10 @@ import { SITES } from '../../playwright.config';
 test('published-urls.txt lists exactly the URLs the site serves', ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'root', 'the list is base-independent; one build is enough');
   const root = path.resolve(import.meta.dirname, '../..');
-  const dist = path.join(root, (testInfo.project.metadata as { outDir?: string }).outDir ?? SITES.root.outDir);
+  const dist = path.join(
+    root,
+    (testInfo.project.metadata as { outDir?: string }).outDir ?? SITES.root.outDir,
+  );
   const published = parseUrlList(readFileSync(path.join(root, 'published-urls.txt'), 'utf8'));
   const { dropped, added } = diffUrls(published, readPages(dist));
   expect(dropped, 'published URLs the build no longer serves').toEqual([]);

@@ -7,7 +7,11 @@ const cases: [string, string, string][] = [
   ['a run status as typed', 'stopped-extension-dll-exception', 'stopped-extension-dll-exception'],
   ['upper case', 'STOPPED-SERVER', 'stopped-server'],
   ['surrounding spaces', '   stopped-server  ', 'stopped-server'],
-  ['non-breaking hyphens from Microsoft Learn', 'stopped\u2011extension\u2011dll\u2011exception', 'stopped-extension-dll-exception'],
+  [
+    'non-breaking hyphens from Microsoft Learn',
+    'stopped\u2011extension\u2011dll\u2011exception',
+    'stopped-extension-dll-exception',
+  ],
   ['a Unicode hyphen', 'extension\u2010dll\u2010exception', 'extension-dll-exception'],
   ['a figure dash', 'cd\u2012error', 'cd-error'],
   ['an en dash', 'failed\u2013connection', 'failed-connection'],

@@ -14,7 +14,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
 
 type Headers = Record<string, string>;
-const lower = (h: Headers): Headers => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+const lower = (h: Headers): Headers =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 
 /** Netlify / Cloudflare Pages: read as scripts/serve.mjs reads it. */
 const fromHeadersFile = (text: string): Headers => lower(parseHeadersFile(text));
@@ -24,7 +25,8 @@ function fromWebConfig(text: string): Headers {
   const xml = text.replace(/<!--[\s\S]*?-->/g, '');
   const block = /<customHeaders>([\s\S]*?)<\/customHeaders>/.exec(xml)?.[1] ?? '';
   const out: Headers = {};
-  for (const [, name = '', value = ''] of block.matchAll(/<add\s+name="([^"]+)"\s+value="([^"]*)"\s*\/>/g)) out[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  for (const [, name = '', value = ''] of block.matchAll(/<add\s+name="([^"]+)"\s+value="([^"]*)"\s*\/>/g))
+    out[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   return lower(out);
 }
 
@@ -35,12 +37,15 @@ const fromSwa = (text: string): Headers => lower(JSON.parse(text).globalHeaders)
 function fromNginxDocs(text: string): Headers {
   const block = /```nginx\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
   const out: Headers = {};
-  for (const [, name = '', value = ''] of block.matchAll(/^\s*add_header\s+([A-Za-z-]+)\s+"([^"]*)"\s+always;/gm)) out[name] = value;
+  for (const [, name = '', value = ''] of block.matchAll(
+    /^\s*add_header\s+([A-Za-z-]+)\s+"([^"]*)"\s+always;/gm,
+  ))
+    out[name] = value;
   return lower(out);
 }
 
 const configs = {
-  '_headers': fromHeadersFile(read('public/_headers')),
+  _headers: fromHeadersFile(read('public/_headers')),
   'web.config': fromWebConfig(read('public/web.config')),
   'staticwebapp.config.json': fromSwa(read('public/staticwebapp.config.json')),
   'nginx (README.md)': fromNginxDocs(read('README.md')),
@@ -103,8 +108,12 @@ describe('host configs', () => {
   });
 
   it('answers unknown addresses with 404.html on IIS and Azure Static Web Apps', () => {
-    expect(read('public/web.config')).toMatch(/<error statusCode="404" path="\/404\.html" responseMode="ExecuteURL" \/>/);
-    expect(JSON.parse(read('public/staticwebapp.config.json')).responseOverrides['404']).toEqual({ rewrite: '/404.html' });
+    expect(read('public/web.config')).toMatch(
+      /<error statusCode="404" path="\/404\.html" responseMode="ExecuteURL" \/>/,
+    );
+    expect(JSON.parse(read('public/staticwebapp.config.json')).responseOverrides['404']).toEqual({
+      rewrite: '/404.html',
+    });
   });
 });
 
@@ -112,7 +121,9 @@ describe('rebaseWebConfig', () => {
   const webConfig = read('public/web.config');
 
   it('points the IIS 404 page at the subpath the site is built for', () => {
-    expect(rebaseWebConfig(webConfig, '/mim-help/')).toContain('<error statusCode="404" path="/mim-help/404.html" responseMode="ExecuteURL" />');
+    expect(rebaseWebConfig(webConfig, '/mim-help/')).toContain(
+      '<error statusCode="404" path="/mim-help/404.html" responseMode="ExecuteURL" />',
+    );
   });
 
   it('leaves the 404 page at /404.html for a root build', () => {

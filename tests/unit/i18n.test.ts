@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UI, t } from '../../src/lib/i18n';
+import { UI, t } from '../../src/i18n';
 import { localizedPath, splitLocalizedPath } from '../../src/lib/urls';
 import { siteBase, siteUrl } from '../../src/lib/site-config';
 import { inlineMarkup, plainText } from '../../src/lib/inline';
@@ -20,11 +20,16 @@ describe('localized URLs', () => {
   it('builds paths with base and language prefix', () => {
     expect(localizedPath('/', 'en', '')).toBe('/');
     expect(localizedPath('/', 'sv', '')).toBe('/sv/');
-    expect(localizedPath('/mim-help/', 'sv', 'codes/pcns-event-6025')).toBe('/mim-help/sv/codes/pcns-event-6025/');
+    expect(localizedPath('/mim-help/', 'sv', 'codes/pcns-event-6025')).toBe(
+      '/mim-help/sv/codes/pcns-event-6025/',
+    );
     expect(localizedPath('/mim-help', 'en', '/steps/x/')).toBe('/mim-help/steps/x/');
   });
   it('splits a path back into language and page, so the switcher keeps the page', () => {
-    expect(splitLocalizedPath('/mim-help/', '/mim-help/sv/codes/6025/')).toEqual({ lang: 'sv', pagePath: 'codes/6025' });
+    expect(splitLocalizedPath('/mim-help/', '/mim-help/sv/codes/6025/')).toEqual({
+      lang: 'sv',
+      pagePath: 'codes/6025',
+    });
     expect(splitLocalizedPath('/', '/steps/x/')).toEqual({ lang: 'en', pagePath: 'steps/x' });
     expect(splitLocalizedPath('/', '/svenska/')).toEqual({ lang: 'en', pagePath: 'svenska' });
   });
@@ -48,7 +53,9 @@ describe('site configuration', () => {
 
 describe('inline markup in YAML text', () => {
   it('escapes HTML and keeps backticks as code', () => {
-    expect(inlineMarkup('Run `setspn -L <account>` & <b>check</b>')).toBe('Run <code>setspn -L &lt;account&gt;</code> &amp; &lt;b&gt;check&lt;/b&gt;');
+    expect(inlineMarkup('Run `setspn -L <account>` & <b>check</b>')).toBe(
+      'Run <code>setspn -L &lt;account&gt;</code> &amp; &lt;b&gt;check&lt;/b&gt;',
+    );
     expect(plainText('Run `setspn -X`')).toBe('Run setspn -X');
   });
 });

@@ -4,8 +4,23 @@ import { checkIntegrity, ContentIntegrityError, type IntegrityInput } from '../.
 function sound(): IntegrityInput {
   return {
     codes: [
-      { file: 'content/codes/run-status/stopped-server.yaml', slug: 'stopped-server', code: 'stopped-server', kind: 'run-status', steps: ['first'], aliases: [] },
-      { file: 'content/codes/event-id/pcns-event-6025.yaml', slug: 'pcns-event-6025', code: '6025', kind: 'event-id', eventSource: 'PCNSSVC', steps: ['first'], aliases: [] },
+      {
+        file: 'content/codes/run-status/stopped-server.yaml',
+        slug: 'stopped-server',
+        code: 'stopped-server',
+        kind: 'run-status',
+        steps: ['first'],
+        aliases: [],
+      },
+      {
+        file: 'content/codes/event-id/pcns-event-6025.yaml',
+        slug: 'pcns-event-6025',
+        code: '6025',
+        kind: 'event-id',
+        eventSource: 'PCNSSVC',
+        steps: ['first'],
+        aliases: [],
+      },
     ],
     steps: [{ file: 'content/steps/en/first.mdx', slug: 'first', order: 1, codes: ['stopped-server'] }],
     stepsSv: [{ file: 'content/steps/sv/first.mdx', slug: 'first' }],
@@ -38,7 +53,9 @@ describe('checkIntegrity', () => {
   it('fails when a step references a missing code', () => {
     const c = sound();
     c.steps[0].codes = ['stopped-serve'];
-    expect(checkIntegrity(c)[0]).toMatch(/^content\/steps\/en\/first\.mdx: field "codes\[0\]" refers to code "stopped-serve", which does not exist\./);
+    expect(checkIntegrity(c)[0]).toMatch(
+      /^content\/steps\/en\/first\.mdx: field "codes\[0\]" refers to code "stopped-serve", which does not exist\./,
+    );
   });
 
   it('fails on a duplicate code and names both files', () => {
@@ -46,12 +63,22 @@ describe('checkIntegrity', () => {
     c.codes.push({ ...c.codes[0], file: 'content/codes/run-error/stopped-server.yaml' });
     c.files.codes.push('content/codes/run-error/stopped-server.yaml');
     const problems = checkIntegrity(c);
-    expect(problems.join('\n')).toContain('field "code" repeats "stopped-server" (run-status), which content/codes/run-status/stopped-server.yaml already defines');
+    expect(problems.join('\n')).toContain(
+      'field "code" repeats "stopped-server" (run-status), which content/codes/run-status/stopped-server.yaml already defines',
+    );
   });
 
   it('allows one event number from two sources', () => {
     const c = sound();
-    c.codes.push({ file: 'content/codes/event-id/sync-event-6025.yaml', slug: 'sync-event-6025', code: '6025', kind: 'event-id', eventSource: 'FIMSynchronizationService', steps: ['first'], aliases: [] });
+    c.codes.push({
+      file: 'content/codes/event-id/sync-event-6025.yaml',
+      slug: 'sync-event-6025',
+      code: '6025',
+      kind: 'event-id',
+      eventSource: 'FIMSynchronizationService',
+      steps: ['first'],
+      aliases: [],
+    });
     c.files.codes.push('content/codes/event-id/sync-event-6025.yaml');
     expect(checkIntegrity(c)).toEqual([]);
   });
@@ -59,7 +86,9 @@ describe('checkIntegrity', () => {
   it('fails when a file name does not match its code', () => {
     const c = sound();
     c.codes[0].slug = 'stopped-srv';
-    expect(checkIntegrity(c)[0]).toContain('field "code" is "stopped-server" but the file is named "stopped-srv"');
+    expect(checkIntegrity(c)[0]).toContain(
+      'field "code" is "stopped-server" but the file is named "stopped-srv"',
+    );
   });
 
   it('fails on an empty collection with the folder and the fix', () => {
@@ -77,7 +106,10 @@ describe('checkIntegrity', () => {
   it('reports a YAML file the loader skipped, with the parser message', () => {
     const c = sound();
     c.files.codes.push('content/codes/run-error/broken.yaml');
-    const problems = checkIntegrity({ ...c, parseError: () => 'line 3, column 1: Unexpected end of flow sequence' });
+    const problems = checkIntegrity({
+      ...c,
+      parseError: () => 'line 3, column 1: Unexpected end of flow sequence',
+    });
     expect(problems).toMatchInlineSnapshot(`
       [
         "content/codes/run-error/broken.yaml: the file is not valid YAML, so it was not loaded.
@@ -91,13 +123,17 @@ describe('checkIntegrity', () => {
     const c = sound();
     c.stepsSv = [];
     c.files.stepsSv = [];
-    expect(checkIntegrity(c)[0]).toContain('content/steps/en/first.mdx: the Swedish translation is missing.\n  Fix: add content/steps/sv/first.mdx');
+    expect(checkIntegrity(c)[0]).toContain(
+      'content/steps/en/first.mdx: the Swedish translation is missing.\n  Fix: add content/steps/sv/first.mdx',
+    );
   });
 
   it('fails when an alias shadows another code', () => {
     const c = sound();
     c.codes[1].aliases = ['Stopped\u2011Server'];
-    expect(checkIntegrity(c)[0]).toContain('field "aliases[0]" ("Stopped\u2011Server") is already a code or alias in content/codes/run-status/stopped-server.yaml');
+    expect(checkIntegrity(c)[0]).toContain(
+      'field "aliases[0]" ("Stopped\u2011Server") is already a code or alias in content/codes/run-status/stopped-server.yaml',
+    );
   });
 
   it('fails when two steps share a position in the guide', () => {

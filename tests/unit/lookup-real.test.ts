@@ -6,14 +6,30 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildLookupIndex, lookup, packIndex, shardIndex, shardOf, lookupExact, type IndexSource } from '../../src/lib/lookup';
+import {
+  buildLookupIndex,
+  lookup,
+  packIndex,
+  shardIndex,
+  shardOf,
+  lookupExact,
+  type IndexSource,
+} from '../../src/lib/lookup';
 
 const dir = path.resolve(import.meta.dirname, '../../content/codes');
 const sources: IndexSource[] = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => {
     const d = parse(readFileSync(path.join(dir, f), 'utf8'));
-    return { slug: path.basename(f, '.yaml'), code: d.code, kind: d.kind, title: d.title.en, eventSource: d.eventSource, aliases: d.aliases ?? [], uncertain: !!d.uncertain };
+    return {
+      slug: path.basename(f, '.yaml'),
+      code: d.code,
+      kind: d.kind,
+      title: d.title.en,
+      eventSource: d.eventSource,
+      aliases: d.aliases ?? [],
+      uncertain: !!d.uncertain,
+    };
   });
 const index = buildLookupIndex(sources);
 
@@ -47,11 +63,23 @@ const QUERIES: [string, string][] = [
   ['stopped-deadlock', 'stopped-deadlocked'],
   ['<step-result>stopped-extension-dll-exception</step-result>', 'stopped-extension-dll-exception'],
   ['<step-result>completed-export-errors</step-result>', 'completed-export-errors'],
-  ['<ma-object-error><error-type>extension-dll-exception</error-type></ma-object-error>', 'extension-dll-exception'],
+  [
+    '<ma-object-error><error-type>extension-dll-exception</error-type></ma-object-error>',
+    'extension-dll-exception',
+  ],
   ['Log Name: Application\nSource: PCNSSVC\nEvent ID: 6025\nLevel: Error', 'pcns-event-6025'],
-  ['<Event><System><Provider Name="FIMSynchronizationService"/><EventID Qualifiers="49152">6301</EventID></System></Event>', 'sync-event-6301'],
-  ['The management agent "FIMMA" failed on run profile "Export" because of stopped-server. HR=0x80230304', 'stopped-server'],
-  ['System.Runtime.InteropServices.COMException (0x8023063D): Unable to run the management agent', '0x8023063d'],
+  [
+    '<Event><System><Provider Name="FIMSynchronizationService"/><EventID Qualifiers="49152">6301</EventID></System></Event>',
+    'sync-event-6301',
+  ],
+  [
+    'The management agent "FIMMA" failed on run profile "Export" because of stopped-server. HR=0x80230304',
+    'stopped-server',
+  ],
+  [
+    'System.Runtime.InteropServices.COMException (0x8023063D): Unable to run the management agent',
+    '0x8023063d',
+  ],
   ['Run profile "Full Import" on MA "AD" ended with status stopped-connectivity', 'stopped-connectivity'],
   ['failed-modification-via-web-services on object CN=jdoe', 'failed-modification-via-web-services'],
   ['kerberos-time-skew', 'kerberos-time-skew'],
@@ -78,7 +106,10 @@ describe('the lookup on the real catalog', () => {
   it('gives the same exact hit from a shard as from the whole map, for every code and alias', () => {
     const shards = shardIndex(index);
     for (const key of Object.keys(index.keys)) {
-      expect(lookupExact(key, shards.get(shardOf(key))!).exact.map((e) => e.s), key).toEqual(index.keys[key].map((i) => index.entries[i].s));
+      expect(
+        lookupExact(key, shards.get(shardOf(key))!).exact.map((e) => e.s),
+        key,
+      ).toEqual(index.keys[key].map((i) => index.entries[i].s));
     }
   });
   it('keeps the packed map an admin downloads for pasted text small', () => {

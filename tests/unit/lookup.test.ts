@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { buildLookupIndex, editDistance, extractCodes, lookup, lookupExact, MAX_QUERY, packIndex, SHARDS, shardIndex, shardOf, unpackIndex, type IndexSource } from '../../src/lib/lookup';
+import {
+  buildLookupIndex,
+  editDistance,
+  extractCodes,
+  lookup,
+  lookupExact,
+  MAX_QUERY,
+  packIndex,
+  SHARDS,
+  shardIndex,
+  shardOf,
+  unpackIndex,
+  type IndexSource,
+} from '../../src/lib/lookup';
 import { decodeHresult } from '../../src/lib/hresult';
 
-const src = (slug: string, code: string, kind: IndexSource['kind'], extra: Partial<IndexSource> = {}): IndexSource => ({
+const src = (
+  slug: string,
+  code: string,
+  kind: IndexSource['kind'],
+  extra: Partial<IndexSource> = {},
+): IndexSource => ({
   slug,
   code,
   kind,
@@ -25,9 +43,14 @@ const index = buildLookupIndex([
   src('sync-event-6801', '6801', 'event-id', { eventSource: 'FIMSynchronizationService' }),
   src('0x8023063d', '0x8023063d', 'hresult'),
   src('0x80230304', '0x80230304', 'hresult'),
-  src('no-start-concurrent-execution-not-support', 'no-start-concurrent-execution-not-support', 'run-status', {
-    aliases: ['no-start-concurrent-execution-not-supported'],
-  }),
+  src(
+    'no-start-concurrent-execution-not-support',
+    'no-start-concurrent-execution-not-support',
+    'run-status',
+    {
+      aliases: ['no-start-concurrent-execution-not-supported'],
+    },
+  ),
 ]);
 const slugs = (xs: { s: string }[]) => xs.map((x) => x.s);
 
@@ -42,10 +65,14 @@ describe('exact tier', () => {
   });
   it('never lands extension-dll-exception on stopped-extension-dll-exception', () => {
     expect(slugs(lookup('extension-dll-exception', index).exact)).toEqual(['extension-dll-exception']);
-    expect(slugs(lookup('stopped-extension-dll-exception', index).exact)).toEqual(['stopped-extension-dll-exception']);
+    expect(slugs(lookup('stopped-extension-dll-exception', index).exact)).toEqual([
+      'stopped-extension-dll-exception',
+    ]);
   });
   it('finds a code pasted with non-breaking hyphens', () => {
-    expect(slugs(lookup('stopped\u2011extension\u2011dll\u2011exception', index).exact)).toEqual(['stopped-extension-dll-exception']);
+    expect(slugs(lookup('stopped\u2011extension\u2011dll\u2011exception', index).exact)).toEqual([
+      'stopped-extension-dll-exception',
+    ]);
   });
   it('resolves an HRESULT in every written form to the same page', () => {
     for (const q of ['0x8023063D', '8023063d', '2149779005', '-2145188291', 'HRESULT: 0x8023063d']) {
@@ -53,7 +80,9 @@ describe('exact tier', () => {
     }
   });
   it('resolves an alias to its code', () => {
-    expect(slugs(lookup('no-start-concurrent-execution-not-supported', index).exact)).toEqual(['no-start-concurrent-execution-not-support']);
+    expect(slugs(lookup('no-start-concurrent-execution-not-supported', index).exact)).toEqual([
+      'no-start-concurrent-execution-not-support',
+    ]);
   });
   it('reads "Event ID 6025" and the Swedish "händelse-ID 6025"', () => {
     expect(slugs(lookup('Event ID 6025', index).exact)).toContain('pcns-event-6025');
@@ -81,7 +110,9 @@ The Password Change Notification Service could not deliver a notification to the
     expect(slugs(lookup(entry, index).found)).toContain('pcns-event-6025');
   });
   it('finds the event ID in Event Viewer XML', () => {
-    expect(slugs(lookup('<System><EventID Qualifiers="49152">6301</EventID></System>', index).found)).toEqual(['sync-event-6301']);
+    expect(slugs(lookup('<System><EventID Qualifiers="49152">6301</EventID></System>', index).found)).toEqual(
+      ['sync-event-6301'],
+    );
   });
   it('finds an HRESULT and a run status on one Operations line, in order', () => {
     const r = lookup('Management agent run failed: stopped-server (hr=0x8023063D) during export', index);
@@ -101,7 +132,10 @@ The Password Change Notification Service could not deliver a notification to the
     expect(r.unknownHresults.map((h) => h.hex)).toEqual(['0x80231337']);
   });
   it('does not read a date, a time or a build number as an event ID', () => {
-    const r = lookup('Version 4.6.607.0 installed on 2026-11-26 at 10:25:60 took 6025 ms to start with no event', index);
+    const r = lookup(
+      'Version 4.6.607.0 installed on 2026-11-26 at 10:25:60 took 6025 ms to start with no event',
+      index,
+    );
     expect(r.found).toEqual([]);
   });
   it('reads at most 10,000 characters and says so', () => {
@@ -129,7 +163,11 @@ describe('no exact entry', () => {
   it('decodes an HRESULT that is not in the catalog', () => {
     const r = lookup('0x80070005', index);
     expect(r.exact).toEqual([]);
-    expect(r.hresult).toMatchObject({ facility: 7, win32: { code: 5, name: 'ERROR_ACCESS_DENIED' }, name: 'E_ACCESSDENIED' });
+    expect(r.hresult).toMatchObject({
+      facility: 7,
+      win32: { code: 5, name: 'ERROR_ACCESS_DENIED' },
+      name: 'E_ACCESSDENIED',
+    });
   });
   it('returns nothing for empty input, emoji or markup alone', () => {
     expect(lookup('', index)).toMatchObject({ normalized: '', exact: [], found: [], suggestions: [] });
@@ -141,7 +179,14 @@ describe('no exact entry', () => {
 
 describe('decodeHresult', () => {
   it('splits 0x8023063D into severity, facility and code', () => {
-    expect(decodeHresult('0x8023063d')).toMatchObject({ severity: 1, facility: 0x23, facilityName: 'FACILITY_METADIRECTORY', code: 0x63d, signed: -2145188291, unsigned: 2149779005 });
+    expect(decodeHresult('0x8023063d')).toMatchObject({
+      severity: 1,
+      facility: 0x23,
+      facilityName: 'FACILITY_METADIRECTORY',
+      code: 0x63d,
+      signed: -2145188291,
+      unsigned: 2149779005,
+    });
   });
   it('shows the FACILITY_WIN32 form as its Win32 error', () => {
     expect(decodeHresult('0x8007052e').win32).toEqual({ code: 1326, name: 'ERROR_LOGON_FAILURE' });
@@ -175,27 +220,44 @@ describe('packed and sharded maps', () => {
     expect(unpackIndex(packed)).toEqual(index);
     expect(packed.s['lookup.exact']).toBe('Exact match');
     // Slug and source are sent only when they add something.
-    expect(packed.e.find((r) => r[0] === 'stopped-server')).toEqual(['stopped-server', 0, 'Title of stopped-server']);
+    expect(packed.e.find((r) => r[0] === 'stopped-server')).toEqual([
+      'stopped-server',
+      0,
+      'Title of stopped-server',
+    ]);
   });
   it('puts each code in the shard of its first character and finds exact hits there', () => {
     const shards = shardIndex(index);
-    expect(slugs(lookupExact('6025', shards.get(shardOf('6025'))!).exact)).toEqual(['pcns-event-6025', 'other-event-6025']);
+    expect(slugs(lookupExact('6025', shards.get(shardOf('6025'))!).exact)).toEqual([
+      'pcns-event-6025',
+      'other-event-6025',
+    ]);
     expect(slugs(lookupExact('0x8023063D', shards.get('0')!).exact)).toEqual(['0x8023063d']);
-    expect(shards.get('s')!.entries.map((e) => e.s)).toEqual(['stopped-server', 'stopped-server-down', 'stopped-extension-dll-exception', 'success']);
+    expect(shards.get('s')!.entries.map((e) => e.s)).toEqual([
+      'stopped-server',
+      'stopped-server-down',
+      'stopped-extension-dll-exception',
+      'success',
+    ]);
     // An alias lives in the shard of its own first character.
-    expect(slugs(lookupExact('no-start-concurrent-execution-not-supported', shards.get('n')!).exact)).toEqual(['no-start-concurrent-execution-not-support']);
+    expect(slugs(lookupExact('no-start-concurrent-execution-not-supported', shards.get('n')!).exact)).toEqual(
+      ['no-start-concurrent-execution-not-support'],
+    );
   });
   it('answers the same exact hits from a shard as from the whole map, for every key', () => {
     const shards = shardIndex(index);
     for (const key of Object.keys(index.keys)) {
-      expect(slugs(lookupExact(key, shards.get(shardOf(key))!).exact), key).toEqual(slugs(lookup(key, index).exact));
+      expect(slugs(lookupExact(key, shards.get(shardOf(key))!).exact), key).toEqual(
+        slugs(lookup(key, index).exact),
+      );
     }
   });
 });
 
 describe('shard names', () => {
   it('maps every canonical key to one of the shard files the build writes', () => {
-    for (const key of ['6025', '0x8023063d', 'stopped-server', 'zz', '', 'ärende', '-x']) expect(SHARDS).toContain(shardOf(key));
+    for (const key of ['6025', '0x8023063d', 'stopped-server', 'zz', '', 'ärende', '-x'])
+      expect(SHARDS).toContain(shardOf(key));
   });
 });
 
@@ -205,6 +267,9 @@ describe('text squeezed onto one line', () => {
     expect(slugs(lookup(squeezed, index).found)).toEqual(['pcns-event-6025']);
   });
   it('lists both sources of a shared event number when the text names neither', () => {
-    expect(slugs(lookup('Event ID: 6025 Level: Error', index).found)).toEqual(['pcns-event-6025', 'other-event-6025']);
+    expect(slugs(lookup('Event ID: 6025 Level: Error', index).found)).toEqual([
+      'pcns-event-6025',
+      'other-event-6025',
+    ]);
   });
 });

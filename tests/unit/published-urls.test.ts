@@ -7,12 +7,24 @@ const page = (path: string, html: string) => ({ path, html });
 
 describe('published URLs', () => {
   it('lists a page and its heading anchors, not page furniture', () => {
-    const html = '<h2 id="toc-title">On this page</h2><h2 id="fix" class="heading"><span id="old-fix" class="anchor-alias"></span>Fix</h2><h3 id="sub">S</h3><div id="main">';
-    expect(urlsOf(page('/steps/x/', html))).toEqual(['/steps/x/', '/steps/x/#fix', '/steps/x/#old-fix', '/steps/x/#sub']);
+    const html =
+      '<h2 id="toc-title">On this page</h2><h2 id="fix" class="heading"><span id="old-fix" class="anchor-alias"></span>Fix</h2><h3 id="sub">S</h3><div id="main">';
+    expect(urlsOf(page('/steps/x/', html))).toEqual([
+      '/steps/x/',
+      '/steps/x/#fix',
+      '/steps/x/#old-fix',
+      '/steps/x/#sub',
+    ]);
   });
   it('reports dropped and added URLs, and counts anchors of a redirected page as kept', () => {
-    const pages = [page('/a/', '<h2 id="one">'), page('/old/', '<meta http-equiv="refresh" content="0; url=/a/">')];
-    expect(diffUrls(['/a/', '/a/#one', '/a/#two', '/old/', '/old/#x', '/gone/'], pages)).toEqual({ dropped: ['/a/#two', '/gone/'], added: [] });
+    const pages = [
+      page('/a/', '<h2 id="one">'),
+      page('/old/', '<meta http-equiv="refresh" content="0; url=/a/">'),
+    ];
+    expect(diffUrls(['/a/', '/a/#one', '/a/#two', '/old/', '/old/#x', '/gone/'], pages)).toEqual({
+      dropped: ['/a/#two', '/gone/'],
+      added: [],
+    });
     expect(diffUrls(['/a/'], pages).added).toEqual(['/a/#one', '/old/']);
   });
   it('round-trips the committed list, sorted and with its header', () => {
@@ -21,9 +33,15 @@ describe('published URLs', () => {
     expect(parseUrlList(text)).toEqual(['/a/', '/b/']);
   });
   it('writes hreflang alternates between English and Swedish pages in the sitemap', () => {
-    const xml = sitemapXml(['/codes/x/', '/sv/codes/x/', '/only-en/'], 'https://help.contoso.local', '/mim-help/');
+    const xml = sitemapXml(
+      ['/codes/x/', '/sv/codes/x/', '/only-en/'],
+      'https://help.contoso.local',
+      '/mim-help/',
+    );
     expect(xml).toContain('<loc>https://help.contoso.local/mim-help/sv/codes/x/</loc>');
-    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="sv" href="https://help.contoso.local/mim-help/sv/codes/x/"/>');
+    expect(xml).toContain(
+      '<xhtml:link rel="alternate" hreflang="sv" href="https://help.contoso.local/mim-help/sv/codes/x/"/>',
+    );
     expect(xml.match(/<url>/g)).toHaveLength(3);
     expect(xml).not.toMatch(/only-en\/"\/>/);
   });
@@ -55,12 +73,21 @@ describe('ticket text', () => {
 });
 
 describe('feedback link', () => {
-  const p = { title: 'stopped-server', url: 'https://h/codes/stopped-server/', helpful: false, subject: 'Feedback on' };
+  const p = {
+    title: 'stopped-server',
+    url: 'https://h/codes/stopped-server/',
+    helpful: false,
+    subject: 'Feedback on',
+  };
   it('prefills a mail by default', () => {
-    expect(feedbackHref(undefined, p)).toBe('mailto:?subject=Feedback%20on%3A%20stopped-server%20(-1)&body=https%3A%2F%2Fh%2Fcodes%2Fstopped-server%2F%0A%0A');
+    expect(feedbackHref(undefined, p)).toBe(
+      'mailto:?subject=Feedback%20on%3A%20stopped-server%20(-1)&body=https%3A%2F%2Fh%2Fcodes%2Fstopped-server%2F%0A%0A',
+    );
   });
   it('fills an issue-form template', () => {
-    expect(feedbackHref('https://tickets.local/new?t={title}&u={url}&h={helpful}', p)).toBe('https://tickets.local/new?t=stopped-server&u=https%3A%2F%2Fh%2Fcodes%2Fstopped-server%2F&h=no');
+    expect(feedbackHref('https://tickets.local/new?t={title}&u={url}&h={helpful}', p)).toBe(
+      'https://tickets.local/new?t=stopped-server&u=https%3A%2F%2Fh%2Fcodes%2Fstopped-server%2F&h=no',
+    );
   });
   it('rejects a target that is neither mail nor web', () => {
     expect(() => feedbackHref('javascript:alert(1)', p)).toThrow(/FEEDBACK_URL/);

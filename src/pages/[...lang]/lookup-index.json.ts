@@ -3,11 +3,13 @@ import type { APIRoute } from 'astro';
 import { langPaths } from '../../data/routes';
 import { lookupIndexFor } from '../../data/lookup';
 import { packIndex } from '../../lib/lookup';
-import type { Lang } from '../../lib/i18n';
+import type { Lang } from '../../i18n';
 
 export const getStaticPaths = langPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { index, strings } = await lookupIndexFor(props.lang as Lang);
-  return new Response(JSON.stringify(packIndex(index, strings)), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(packIndex(index, strings)), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 };

@@ -13,10 +13,14 @@ export async function getStaticPaths() {
     // (and "_" for an empty query), and a missing file would be a 404 in the console.
     for (const shard of SHARDS) {
       const part = shards.get(shard) ?? { v: 1 as const, entries: [], keys: {} };
-      paths.push({ params: { lang: langParam(lang), shard }, props: { body: JSON.stringify(packIndex(part, strings)) } });
+      paths.push({
+        params: { lang: langParam(lang), shard },
+        props: { body: JSON.stringify(packIndex(part, strings)) },
+      });
     }
   }
   return paths;
 }
 
-export const GET: APIRoute = ({ props }) => new Response(props.body as string, { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response(props.body as string, { headers: { 'Content-Type': 'application/json' } });

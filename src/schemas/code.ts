@@ -1,0 +1,80 @@
+/** Codes: content/codes/<kind>/<slug>.yaml, one record per code, both languages inline. */
+import { z } from 'astro/zod';
+import { APPLIES_TO, CODE_KINDS, COMPONENTS, normalizeCode } from '../lib/codes';
+import { isoDate, kebabId, localized, source } from './shared';
+
+export const codeSchema = z
+  .object({
+    /** The exact string the product prints, with ASCII hyphens. Example: "stopped-extension-dll-exception", "6025", "0x8023063d". */
+    code: z
+      .string()
+      .min(1)
+      .refine((c) => c === normalizeCode(c), {
+        message:
+          'must be written in its canonical form: lower case, ASCII hyphens, HRESULTs as 0x followed by 8 hex digits',
+      }),
+    /** What kind of code it is. */
+    kind: z.enum(CODE_KINDS),
+    /** Group within the kind, for the catalog. Example: "connection", "export", "stopped", "pcns". */
+    category: kebabId,
+    /** The part of the system that reports it. */
+    component: z.enum(COMPONENTS),
+    /** Short human title. Example: "Extension DLL threw an exception". */
+    title: localized,
+    /** What the code means, in two or three sentences. */
+    summary: localized,
+    /** Likely causes, most common first. */
+    causes: z.array(localized).default([]),
+    /** Checks to run, in order. */
+    checks: z.array(localized).default([]),
+    /** Where an admin sees it: Operations tab, run history, Event Viewer, Connector Space Object Properties. */
+    appearsIn: z.array(localized).min(1, { message: 'say where an admin sees this code (appearsIn)' }),
+    /** Slugs of the steps (content/steps/en/<slug>.mdx) with a fix. At least one. */
+    steps: z
+      .array(kebabId)
+      .min(1, { message: 'link at least one step with an actionable fix (steps: [step-id])' }),
+    /** Other strings that mean this code: older spellings, truncated forms. Each must be unique across the catalog. */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** For Windows event IDs: the event log source, for example "PCNSSVC" or "FIMSynchronizationService". */
+    eventSource: z.string().min(1).optional(),
+    /** Where the facts come from. */
+    sources: z
+      .array(source)
+      .min(1, { message: 'list at least one source: never publish a code without one' }),
+    /** True when the exact string or meaning could not be confirmed. Pages show a visible "unverified" note. */
+    uncertain: z.boolean().default(false),
+    /** Why it is unverified, or another caveat for the reader. */
+    note: localized.optional(),
+    /** When this record was last checked against its sources. */
+    lastReviewed: isoDate,
+    /** Products it applies to; when omitted, the union of its steps' appliesTo. */
+    appliesTo: z.array(z.enum(APPLIES_TO)).min(1).optional(),
+    /** A newer code that replaces this one; the page stays and points there. */
+    deprecatedBy: kebabId.optional(),
+    /**
+     * The product's own message text for this code, verbatim as a cited source prints it, with the
+     * parts that differ per system (names, DNs, numbers, GUIDs, paths) written as `…`. The lookup
+     * matches pasted text against these. Example: 'The management agent "…" failed on run profile "…"'.
+     */
+    messages: z
+      .array(
+        z.string().trim().min(12, {
+          message: 'a message must be the product text, at least 12 characters; write varying parts as …',
+        }),
+      )
+      .default([]),
+    /**
+     * True for a generic event or status that only reports a failure whose cause is another code
+     * (for example sync event 6301). The lookup ranks the cause before the wrapper.
+     */
+    wrapper: z.boolean().default(false),
+    /** Set when only Entra Connect (Azure AD Connect, DirSync) logs this code, not the MIM Sync Service. */
+    onlyIn: z.enum(['entra-connect']).optional(),
+  })
+  .strict()
+  .refine((c) => c.kind !== 'event-id' || c.eventSource, {
+    message: 'an event-id needs eventSource (the Event Viewer "Source" column)',
+    path: ['eventSource'],
+  });
+
+export type CodeData = z.infer<typeof codeSchema>;
