@@ -4,7 +4,7 @@
  * browser as a JSON data island (buildsToJson / buildsFromJson in src/lib/versions.ts).
  */
 import { loadCatalog } from './catalog';
-import { prepareCatalog, toBuild, type Build, type ReleaseLine } from '../lib/versions';
+import { prepareCatalog, ReleaseError, toBuild, type Build, type ReleaseLine } from '../lib/versions';
 import { plainText } from '../lib/inline';
 import type { Lang } from '../lib/urls';
 
@@ -38,7 +38,8 @@ export async function versionsData(lang: Lang): Promise<VersionsData> {
     // Upgrade rules must name builds that exist; fail the build here rather than on the page.
     prepareCatalog(builds);
   } catch (err) {
-    throw new Error(`content/releases: ${(err as Error).message}`, { cause: err });
+    if (!(err instanceof ReleaseError)) throw err;
+    throw new Error(`${seen.get(err.buildId) ?? 'content/releases'}: ${err.message}`, { cause: err });
   }
   const reviewed: Partial<Record<ReleaseLine, string>> = {};
   for (const e of releases) {

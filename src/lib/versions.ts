@@ -247,13 +247,25 @@ function olderFirst(a: PreparedBuild, b: PreparedBuild): number {
   return compareVersions(a.v, b.v);
 }
 
-/** Parses and orders the builds once. Throws, naming the build, when a version does not parse. */
+/** A release that cannot be placed: its version does not parse, or its upgrade rule names no earlier build. */
+export class ReleaseError extends Error {
+  /** The row id of the build at fault, so src/data can name its file. */
+  readonly buildId: string;
+  constructor(build: Build, message: string) {
+    super(`Release ${label(build)}: ${message}`);
+    this.name = 'ReleaseError';
+    this.buildId = build.id;
+  }
+}
+
+/** Parses and orders the builds once. Throws a ReleaseError, naming the build, when one cannot be placed. */
 export function prepareCatalog(input: readonly Build[]): VersionCatalog {
   const builds = input.map((b) => {
     const v = parseVersion(b.version);
     if (!v)
-      throw new Error(
-        `Release ${b.line} ${b.connector ?? ''} ${b.version}: the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`,
+      throw new ReleaseError(
+        b,
+        `the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`,
       );
     return { ...b, v, track: trackOf(b) };
   });
@@ -271,8 +283,9 @@ export function prepareCatalog(input: readonly Build[]): VersionCatalog {
       const v = parseVersion(version);
       const requires = v && tracks.get(target.track)?.find((b) => compareVersions(b.v, v) === 0);
       if (!requires || compareVersions(requires.v, target.v) >= 0) {
-        throw new Error(
-          `Release ${label(target)}: ${field} is "${version}", which is not an earlier build with a release record of its own. ` +
+        throw new ReleaseError(
+          target,
+          `${field} is "${version}", which is not an earlier build with a release record of its own. ` +
             'Give the version of an older build of the same line (and connector), and add its record if it has none.',
         );
       }

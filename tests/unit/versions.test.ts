@@ -326,7 +326,11 @@ describe('the upgrade path, from the rules in the records', () => {
   it('fails loudly when a rule names a build without a record, or a later one', () => {
     const without673 = builds.filter((b) => b.version !== '4.6.673.0');
     expect(() => prepareCatalog(without673)).toThrowErrorMatchingInlineSnapshot(
-      `[Error: Release sync-service 4.7.3.0: requiresInPlaceFrom is "4.6.673.0", which is not an earlier build with a release record of its own. Give the version of an older build of the same line (and connector), and add its record if it has none.]`,
+      `[ReleaseError: Release sync-service 4.7.3.0: requiresInPlaceFrom is "4.6.673.0", which is not an earlier build with a release record of its own. Give the version of an older build of the same line (and connector), and add its record if it has none.]`,
+    );
+    // The error carries the build's row id, so the build step can name the file to fix.
+    expect(() => prepareCatalog(without673)).toThrow(
+      expect.objectContaining({ name: 'ReleaseError', buildId: 'sync-4.7.3.0' }),
     );
     const backwards = builds.map((b) => (b.version === '4.6.34.0' ? { ...b, requires: '4.6.607.0' } : b));
     expect(() => prepareCatalog(backwards)).toThrow(/4\.6\.34\.0: requires is "4\.6\.607\.0"/);
