@@ -114,6 +114,8 @@ describe('the lookup on the real catalog', () => {
   });
   it('keeps the packed map an admin downloads for pasted text small', () => {
     const bytes = Buffer.byteLength(JSON.stringify(packIndex(index, {})));
-    expect(bytes).toBeLessThan(24_000);
+    // Grows about 100 bytes per code: 24 KB held the 175-code catalog; issue 13 brought it to
+    // about 270 codes (27 KB), so the budget leaves room for the rest of that list and no more.
+    expect(bytes).toBeLessThan(32_000);
   });
 });
