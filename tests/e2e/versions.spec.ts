@@ -314,6 +314,8 @@ test.describe('the version tables', () => {
 });
 
 test.describe('the checker in the guide', () => {
+  // Two page loads and a lazily loaded checker per test: give them room on a busy machine.
+  test.slow();
   for (const { lang, prefix } of LANGS) {
     test(`the Sync Service step checks a build on the versions page (${lang})`, async ({ page }) => {
       await page.goto(at(`${prefix}steps/latest-sync-build/`));
@@ -321,7 +323,9 @@ test.describe('the checker in the guide', () => {
       await box.fill('4.6.607.0');
       await box.press('Enter');
       await expect(page).toHaveURL(new RegExp(`${prefix}versions/\\?build=4\\.6\\.607\\.0$`));
-      await expect(page.locator('#check-sync-result .vc-answer ol.vc-path > li')).toHaveCount(3);
+      await expect(page.locator('#check-sync-result .vc-answer ol.vc-path > li')).toHaveCount(3, {
+        timeout: 15_000,
+      });
     });
   }
 
@@ -333,8 +337,12 @@ test.describe('the checker in the guide', () => {
     await expect(page).toHaveURL(
       new RegExp(`versions/\\?connector=${newestPackage.version.replace(/\./g, '\\.')}$`),
     );
+    // The checker loads after the navigation from the step; on a busy machine that takes seconds.
     await expect(page.locator('#check-connector-result .vc-verdict')).toHaveText(
       UI.en['versions.status.latest'],
+      {
+        timeout: 15_000,
+      },
     );
   });
 
