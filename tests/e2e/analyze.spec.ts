@@ -182,6 +182,24 @@ for (const { lang, prefix } of LANGS) {
       await expect(report(page).locator('.an-stop')).toHaveAttribute('data-stop', 'deep');
     });
 
+    test('the lookup says when a pasted text is a whole export and hands it to the report', async ({
+      page,
+    }) => {
+      const xml = sample('runhistory_poshmon-sp-ups_delta-import_stopped-connectivity.xml').replace(
+        /\s*\n\s*/g,
+        '',
+      );
+      // Typed or pasted into the lookup page's box (a whole export is too long for ?q=).
+      await page.goto(at(`${prefix}lookup/`));
+      await page.locator('#page-lookup-q').fill(xml);
+      const hint = page.locator('.lookup-export');
+      await expect(hint).toContainText(S['analyze.lookupHint']);
+      await hint.getByRole('link', { name: S['analyze.lookupHint.link'] }).click();
+      await expect(page).toHaveURL(new RegExp(`/${prefix}analyze/$`));
+      await expect(page.locator('mim-analyze')).toHaveAttribute('data-state', 'done');
+      await expect(report(page).locator('.an-run[data-ma="MOSSAD-company"] h4')).toContainText('1879');
+    });
+
     test('pasted text is shown as text, never as HTML', async ({ page }) => {
       await open(page, prefix);
       const evil = sample('runhistory_poshmon-sp-ups_delta-import_stopped-connectivity.xml').replace(
