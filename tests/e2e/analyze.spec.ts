@@ -182,9 +182,7 @@ for (const { lang, prefix } of LANGS) {
       await expect(report(page).locator('.an-stop')).toHaveAttribute('data-stop', 'deep');
     });
 
-    test('the lookup says when a pasted text is a whole export and hands it to the report', async ({
-      page,
-    }) => {
+    test('the lookup says when a pasted text is a whole export and links the report', async ({ page }) => {
       const xml = sample('runhistory_poshmon-sp-ups_delta-import_stopped-connectivity.xml').replace(
         /\s*\n\s*/g,
         '',
@@ -194,10 +192,10 @@ for (const { lang, prefix } of LANGS) {
       await page.locator('#page-lookup-q').fill(xml);
       const hint = page.locator('.lookup-export');
       await expect(hint).toContainText(S['analyze.lookupHint']);
-      await hint.getByRole('link', { name: S['analyze.lookupHint.link'] }).click();
-      await expect(page).toHaveURL(new RegExp(`/${prefix}analyze/$`));
-      await expect(page.locator('mim-analyze')).toHaveAttribute('data-state', 'done');
-      await expect(report(page).locator('.an-run[data-ma="MOSSAD-company"] h4')).toContainText('1879');
+      await expect(hint.getByRole('link', { name: S['analyze.lookupHint.link'] })).toHaveAttribute(
+        'href',
+        new RegExp(`/${prefix}analyze/$`),
+      );
     });
 
     test('pasted text is shown as text, never as HTML', async ({ page }) => {
