@@ -16,9 +16,10 @@ const list = (dir: string, ext: string) =>
     .filter((f) => f.endsWith(ext))
     .map((f) => path.posix.join(dir, f.split(path.sep).join('/')));
 
-/** Text a reader sees: without fenced code, inline code and link targets. */
+/** Text a reader sees: without fenced code, inline code, link targets and pinned old anchor ids. */
 export function proseOf(text: string): string {
   return text
+    .replace(/^anchorAliases:.*$/gm, ' ')
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/\]\([^)\n]*\)/g, '] ');
@@ -76,6 +77,7 @@ describe('the Swedish glossary', () => {
     expect(findVariants('Kör `körprofil.ps1` och [läs](/steps/körprofil/).', ['körprofil'])).toEqual([]);
     expect(findVariants('avetablering', ['etablering'])).toEqual([]);
     expect(findVariants('```\nprovisionera\n```', ['provisioner'])).toEqual([]);
+    expect(findVariants('anchorAliases: { provisionering: etablering }', ['provisioner'])).toEqual([]);
   });
 
   it('rejects a term without a source', () => {
