@@ -411,7 +411,7 @@ export const en = {
   'analyze.get.preview.ui':
     'In Synchronization Service Manager, open the object’s properties in the connector space, choose Preview, generate the preview, and save or copy its XML.',
   'analyze.get.copy': 'Copy',
-  'analyze.lookupHint': 'This looks like a whole export ({format}), not a single code.',
+  'analyze.lookupHint': 'This looks like a whole export, not a single code.',
   'analyze.lookupHint.link': 'Read it as a report',
 } as const;
 

@@ -414,6 +414,6 @@ export const sv: Record<UiKey, string> = {
   'analyze.get.preview.ui':
     'I Synchronization Service Manager öppnar du objektets egenskaper i anslutningsutrymmet, väljer Preview, skapar förhandsgranskningen och sparar eller kopierar dess XML.',
   'analyze.get.copy': 'Kopiera',
-  'analyze.lookupHint': 'Det här ser ut som en hel export ({format}), inte en enskild kod.',
+  'analyze.lookupHint': 'Det här ser ut som en hel export, inte en enskild kod.',
   'analyze.lookupHint.link': 'Läs den som en rapport',
 };
