@@ -148,6 +148,13 @@ export const sv: Record<UiKey, string> = {
     'Versioner som gavs ut för en enda anslutning: de generiska anslutningarna innan de började levereras tillsammans i mars 2016, och anslutningar som laddas ned separat.',
   'versions.table.count': '{n} versioner, nyast först.',
   'versions.table.empty': 'Här finns inga versioner registrerade ännu.',
+  'versions.reviewed': 'Senast kontrollerad mot Microsofts versionshistorik:',
+  'versions.table.requires': 'Kräver att minst den här versionen redan är installerad:',
+  'versions.table.requiresInPlace': 'Kan bara uppgraderas på plats från den här versionen:',
+  'versions.path.baseline':
+    'installera den här först: {target} kan bara installeras på den här versionen eller en senare.',
+  'versions.dataError':
+    'Listan över versioner på sidan kunde inte läsas, så versionskontrollen kan inte svara. Läs in sidan igen, eller leta upp din version i tabellerna nedan.',
   'versions.col.version': 'Version',
   'versions.col.connector': 'Anslutning',
   'versions.col.date': 'Släppt',
@@ -407,7 +414,7 @@ export const sv: Record<UiKey, string> = {
   'analyze.get.preview.ui':
     'I Synchronization Service Manager öppnar du objektets egenskaper i anslutningsutrymmet, väljer Preview, skapar förhandsgranskningen och sparar eller kopierar dess XML.',
   'analyze.get.copy': 'Kopiera',
-  'analyze.lookupHint': 'Det här ser ut som en hel export ({format}), inte en enskild kod.',
+  'analyze.lookupHint': 'Det här ser ut som en hel export, inte en enskild kod.',
   'analyze.lookupHint.link': 'Läs den som en rapport',
   // design: links for tickets, navigation, asides, code blocks
   'share.shortLink': 'Kort länk',
