@@ -12,9 +12,16 @@ import { chromiumExecutable } from './tests/e2e/browser';
 const pathHash = [...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 const port = Number(process.env.E2E_PORT ?? 4410 + (pathHash % 500) * 2);
 const out = process.env.E2E_OUT ?? 'dist-e2e';
+// The root build has no SITE_URL (no canonical, no sitemap; copied links from the page's address);
+// the subpath build names a host it is never served at, so a test can tell the two apart.
 export const SITES = {
-  root: { port, base: '/', outDir: `${out}-root` },
-  subpath: { port: port + 1, base: '/mim-help/', outDir: `${out}-sub` },
+  root: { port, base: '/', outDir: `${out}-root`, siteUrl: '' },
+  subpath: {
+    port: port + 1,
+    base: '/mim-help/',
+    outDir: `${out}-sub`,
+    siteUrl: 'https://help.contoso.local',
+  },
 } as const;
 
 export default defineConfig({
@@ -45,7 +52,7 @@ export default defineConfig({
   })),
   webServer: Object.values(SITES).map((s) => ({
     command: `node scripts/serve.mjs ${process.env.E2E_SKIP_BUILD === '1' ? '' : '--build '}--port ${s.port} --dir ${s.outDir}`,
-    env: { SITE_BASE: s.base },
+    env: { SITE_BASE: s.base, SITE_URL: s.siteUrl },
     url: `http://127.0.0.1:${s.port}${s.base}`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -14,7 +14,8 @@
  * The result goes to bench/analyze-results.json and to its own section of bench/RESULTS.md
  * (between the analyze markers; the other sections are left as they are).
  *
- * Needs a build in dist/ (npm run build). Options: --runs N (3), --sizes 50,500 (MB), --keep.
+ * Needs a build at the root base in dist/ (npm run build) or --dist DIR. Options: --runs N (3),
+ * --sizes 50,500 (MB), --keep.
  */
 import {
   createWriteStream,
@@ -25,6 +26,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { BENCH, ROOT, TMP } from './lib/paths.mjs';
@@ -203,7 +205,7 @@ async function measure(page, client, url, file) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const dist = path.join(ROOT, 'dist');
+const dist = path.resolve(ROOT, opt('dist', 'dist'));
 if (!existsSync(path.join(dist, 'analyze/index.html')))
   throw new Error('No build with /analyze/ in dist/: run npm run build first.');
 const files = [];
@@ -274,8 +276,19 @@ try {
   if (!args.includes('--keep')) for (const f of files) rmSync(f.file, { force: true });
 }
 
-const out = { when: new Date().toISOString(), machine: m, runsPerFile: RUNS, results };
-writeFileSync(path.join(BENCH, 'analyze-results.json'), JSON.stringify(out, null, 2) + '\n');
+// Files not measured this time keep their last result, marked with its date.
+const resultsJson = path.join(BENCH, 'analyze-results.json');
+const prev = existsSync(resultsJson) ? JSON.parse(readFileSync(resultsJson, 'utf8')) : undefined;
+for (const p of prev?.results ?? [])
+  if (!results.some((r) => r.kind === p.kind)) results.push({ ...p, measured: p.measured ?? prev.when });
+const out = {
+  when: new Date().toISOString(),
+  machine: m,
+  runsPerFile: RUNS,
+  results,
+  loadAverageAfter: Math.round(os.loadavg()[0] * 100) / 100,
+};
+writeFileSync(resultsJson, JSON.stringify(out, null, 2) + '\n');
 
 const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 const section = [
@@ -290,8 +303,10 @@ const section = [
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(
     (r) =>
-      `| ${r.kind} | ${mib(r.bytes)} | ${(r.medianMs / 1000).toFixed(1)} s | ${r.medianMBps} MB/s | ${r.maxWorkerPeakMiB === null ? 'not measured' : `${r.maxWorkerPeakMiB} MiB`} | ${r.maxLongestTaskMs ? `${Math.round(r.maxLongestTaskMs)} ms` : 'none ≥ 50 ms'} | ${r.maxFrameGapMs} ms | ${r.runs[0].groups} |`,
+      `| ${r.kind}${r.measured ? ` (measured ${r.measured.slice(0, 10)}, earlier run)` : ''} | ${mib(r.bytes)} | ${(r.medianMs / 1000).toFixed(1)} s | ${r.medianMBps} MB/s | ${r.maxWorkerPeakMiB === null ? 'not measured' : `${r.maxWorkerPeakMiB} MiB`} | ${r.maxLongestTaskMs ? `${Math.round(r.maxLongestTaskMs)} ms` : 'none ≥ 50 ms'} | ${r.maxFrameGapMs} ms | ${r.runs[0].groups} |`,
   ),
+  '',
+  `The 1-minute load average was ${out.loadAverageAfter} when the last file finished (2 cores shared with other builds and tests): wall-clock times and task lengths grow with it.`,
   '',
   'Goals from issue 12: the 50 MB run history in under 5 s, worker memory flat as the file grows (compare the peaks: the 500 MB file is ten times larger), no main-thread task over 50 ms.',
   '<!-- analyze:end -->',

@@ -1,9 +1,9 @@
-/* Theme before first paint (no flash), then the toggle. A classic script, so it runs before the
-   page renders; it is an external file so the Content-Security-Policy needs no 'unsafe-inline'. */
+/* Theme before first paint, the toggle, and a language switch that keeps ?query and #anchor.
+   A classic external script: it runs before the page renders, and the CSP needs no inline. */
 (function () {
   var KEY = 'mim-theme';
   var root = document.documentElement;
-  // The toggle only works with this script: show it from the first paint, so nothing shifts.
+  // Script-only controls show from the first paint, so nothing shifts.
   root.classList.add('js-theme');
   function stored() {
     try {
@@ -18,6 +18,25 @@
     else root.setAttribute('data-theme', mode);
   }
   apply(stored());
+  // On follow: the query, and the #anchor as the same heading in the other language (data-twins).
+  function keepPlace(ev) {
+    var a = ev.target && ev.target.closest && ev.target.closest('a.lang-switch');
+    if (!a) return;
+    var url = new URL(a.getAttribute('href'), location.href);
+    url.search = location.search;
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id) {
+      var el = document.getElementById(id);
+      var h = el && el.closest('h2, h3, h4');
+      var key = h && h.id ? h.id : id;
+      var map = document.querySelector('[data-twins]');
+      var twins = new Map(Object.entries(map ? JSON.parse(map.getAttribute('data-twins')) : {}));
+      url.hash = twins.get(key) || key;
+    }
+    a.href = url.pathname + url.search + url.hash;
+  }
+  document.addEventListener('click', keepPlace);
+  document.addEventListener('auxclick', keepPlace);
   document.addEventListener('DOMContentLoaded', function () {
     var button = document.getElementById('theme-toggle');
     if (!button) return;
@@ -34,7 +53,7 @@
         if (next === 'auto') localStorage.removeItem(KEY);
         else localStorage.setItem(KEY, next);
       } catch {
-        // Storage is blocked (private mode, policy): the choice lasts for this page only.
+        // Storage blocked: the choice lasts for this page.
       }
       apply(next);
       show(next);

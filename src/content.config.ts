@@ -12,8 +12,9 @@
  * with a message naming the file, the field and the fix.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { codeSchema } from './schemas/code';
+import { glossaryTermSchema } from './schemas/glossary';
 import { releaseSchema } from './schemas/release';
 import { stepSchema, stepSvSchema } from './schemas/step';
 
@@ -37,4 +38,10 @@ const releases = defineCollection({
   schema: releaseSchema,
 });
 
-export const collections = { steps, stepsSv, codes, releases };
+/** content/glossary.yaml: the Swedish glossary, one entry per concept (see README, "Swedish terms"). */
+const glossary = defineCollection({
+  loader: file('content/glossary.yaml'),
+  schema: glossaryTermSchema,
+});
+
+export const collections = { steps, stepsSv, codes, releases, glossary };

@@ -145,6 +145,12 @@ export const en = {
     'Builds published for one connector: the generic connectors before they were first shipped together in March 2016, and connectors that are downloaded separately.',
   'versions.table.count': '{n} builds, newest first.',
   'versions.table.empty': 'No builds are recorded here yet.',
+  'versions.reviewed': 'Last checked against Microsoft’s release history:',
+  'versions.table.requires': 'Needs at least this build installed first:',
+  'versions.table.requiresInPlace': 'Upgrades in place only from this build:',
+  'versions.path.baseline': 'install this first: {target} installs only on this build or a later one.',
+  'versions.dataError':
+    'The list of builds on this page could not be read, so the checker cannot answer. Reload the page, or look your build up in the tables below.',
   'versions.col.version': 'Build',
   'versions.col.connector': 'Connector',
   'versions.col.date': 'Released',
@@ -405,8 +411,27 @@ export const en = {
   'analyze.get.preview.ui':
     'In Synchronization Service Manager, open the object’s properties in the connector space, choose Preview, generate the preview, and save or copy its XML.',
   'analyze.get.copy': 'Copy',
-  'analyze.lookupHint': 'This looks like a whole export ({format}), not a single code.',
+  'analyze.lookupHint': 'This looks like a whole export, not a single code.',
   'analyze.lookupHint.link': 'Read it as a report',
+  // design: links for tickets, navigation, asides, code blocks
+  'share.shortLink': 'Short link',
+  'share.copyShort': 'Copy short link',
+  'step.ofTotal': 'Step {n} of {total}',
+  'nav.site': 'Site',
+  'nav.main': 'Main sections',
+  'nav.menu': 'Menu',
+  'nav.allCodes': 'All codes',
+  'nav.tools': 'Tools',
+  'aside.note': 'Note',
+  'aside.tip': 'Tip',
+  'aside.caution': 'Caution',
+  'aside.danger': 'Danger',
+  'code.copy': 'Copy',
+  'code.copied': 'Copied',
+  'code.block': 'Code',
+  'home.incidents': 'Common incidents',
+  'home.commonCodes': 'Codes looked up most',
+  'home.amICurrent': 'Am I on the latest build?',
 } as const;
 
 export type UiKey = keyof typeof en;

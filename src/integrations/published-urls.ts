@@ -1,5 +1,5 @@
 /**
- * After the build: writes sitemap.xml and checks that no published URL was dropped (see
+ * After the build: writes sitemap.xml (with SITE_URL; without it, warns once) and checks that no published URL was dropped (see
  * src/lib/published-urls.ts). `npm run urls` (UPDATE_PUBLISHED_URLS=1) rewrites the list.
  */
 import type { AstroIntegration } from 'astro';
@@ -16,6 +16,7 @@ import {
   urlsOf,
   type BuiltPage,
 } from '../lib/published-urls';
+import { NO_SITE_URL_WARNING } from '../lib/site-config';
 
 /** Every built HTML page (and the public JSON files) under dist/, with its site-relative path. */
 export function readPages(dist: string): BuiltPage[] {
@@ -34,14 +35,14 @@ export function readPages(dist: string): BuiltPage[] {
 }
 
 export default function publishedUrls(): AstroIntegration {
-  let origin = 'http://localhost:4321';
+  let origin: string | undefined;
   let base = '/';
   let root = process.cwd();
   return {
     name: 'mim-published-urls',
     hooks: {
       'astro:config:done': ({ config }) => {
-        origin = (config.site ?? origin).replace(/\/$/, '');
+        origin = config.site?.replace(/\/$/, '');
         base = config.base;
         root = fileURLToPath(config.root);
       },
@@ -49,7 +50,9 @@ export default function publishedUrls(): AstroIntegration {
         const dist = fileURLToPath(dir);
         const pages = readPages(dist);
         const indexable = pages.filter((p) => p.path.endsWith('/') && isIndexable(p)).map((p) => p.path);
-        writeFileSync(path.join(dist, 'sitemap.xml'), sitemapXml(indexable, origin, base));
+        // A sitemap must list absolute URLs; without SITE_URL there is no origin to give them.
+        if (origin) writeFileSync(path.join(dist, 'sitemap.xml'), sitemapXml(indexable, origin, base));
+        else logger.warn(NO_SITE_URL_WARNING);
 
         const listFile = path.join(root, 'published-urls.txt');
         if (process.env.UPDATE_PUBLISHED_URLS === '1') {

@@ -1,12 +1,17 @@
 /**
  * The two deployment settings, read in one place. SITE_URL is the public origin used for
- * canonical and copied links; SITE_BASE is the subpath the site is served under.
+ * canonical links, og:url and the sitemap; SITE_BASE is the subpath the site is served under.
+ * Links a reader copies never depend on SITE_URL: the page builds them from its own address.
  */
-export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
-/** Origin for canonical links. Throws with a clear message when SITE_URL is not an http(s) URL. */
-export function siteUrl(value: string | undefined): string {
-  const raw = (value ?? '').trim() || DEFAULT_SITE_URL;
+/**
+ * Origin for canonical links, or undefined when SITE_URL is unset: such a build ships no absolute
+ * URL at all (no canonical, no og:url, no sitemap) rather than one that points at a guessed host.
+ * Throws with a clear message when SITE_URL is set but is not an http(s) URL.
+ */
+export function siteUrl(value: string | undefined): string | undefined {
+  const raw = (value ?? '').trim();
+  if (!raw) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
@@ -33,6 +38,10 @@ export function siteBase(value: string | undefined): string {
   }
   return parts.length ? `/${parts.join('/')}/` : '/';
 }
+
+/** The one warning a build without SITE_URL prints. */
+export const NO_SITE_URL_WARNING =
+  'SITE_URL is not set: the pages carry no canonical link, no og:url and no sitemap.xml. Copied and shown links still work on any host (they come from the address the page is read at). To add them, build with SITE_URL set to the public origin, for example SITE_URL=https://mim-help.contoso.local';
 
 /**
  * Where "Was this helpful?" sends readers: FEEDBACK_URL in the environment. A mailto: address

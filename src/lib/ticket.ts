@@ -1,7 +1,20 @@
 /**
  * The "copy for ticket" block: a short plain-text summary a support engineer pastes into a
- * ticket, and the same as Markdown. Built at build time into data attributes.
+ * ticket, and the same as Markdown. The page carries TicketData (site paths, no host) in a data
+ * attribute; the browser adds its own origin and builds the text when the reader copies it.
  */
+/** What the page ships: everything but the absolute URLs. */
+export interface TicketData {
+  title: string;
+  codes: string[];
+  fix: string;
+  /** Site path of the page, with base: "/mim-help/codes/6025/". */
+  path: string;
+  /** Site path of the step that fixes it. */
+  fixPath?: string;
+  labels: { code: string; codes: string; fix: string };
+}
+
 export interface TicketInput {
   /** Page title, e.g. "stopped-server: The run stopped on a server-side failure". */
   title: string;
@@ -9,7 +22,7 @@ export interface TicketInput {
   codes: string[];
   /** The fix in one line. */
   fix: string;
-  /** Absolute canonical URL. */
+  /** Absolute URL of the page. */
   url: string;
   /** Optional link for the fix (the step page), absolute. */
   fixUrl?: string;

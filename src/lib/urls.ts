@@ -38,3 +38,13 @@ export function splitLocalizedPath(base: string, pathname: string): { lang: Lang
   }
   return { lang, pagePath: rest.replace(/^\/+|\/+$/g, '') };
 }
+
+/**
+ * The absolute form of a site path (with base, e.g. "/mim-help/codes/6025/") against an origin
+ * or a page address. At build time the origin is SITE_URL (Astro.site), which may be unset: then
+ * there is no absolute URL to give, and callers leave it out or fall back to the path. In the
+ * browser it is `location.href`, so a copied link names the host the reader is on.
+ */
+export function absoluteUrl(path: string, origin: URL | string | undefined): string | undefined {
+  return origin === undefined || origin === '' ? undefined : new URL(path, origin).href;
+}

@@ -1,9 +1,10 @@
-/** robots.txt that points crawlers at the sitemap, with the configured origin and base path. */
+/** robots.txt; with SITE_URL it points crawlers at the sitemap (a build without SITE_URL writes none). */
 import type { APIRoute } from 'astro';
+import { absoluteUrl } from '../lib/urls';
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL(`${import.meta.env.BASE_URL}sitemap.xml`, site ?? 'http://localhost:4321').href;
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+  const sitemap = absoluteUrl(`${import.meta.env.BASE_URL}sitemap.xml`, site);
+  return new Response(`User-agent: *\nAllow: /\n${sitemap ? `\nSitemap: ${sitemap}\n` : ''}`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
 };

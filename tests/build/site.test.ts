@@ -4,14 +4,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeSite, type Site } from './harness';
 import { unpackIndex } from '../../src/lib/lookup';
+import { NO_SITE_URL_WARNING } from '../../src/lib/site-config';
 
 for (const base of ['/', '/mim-help/']) {
   describe(`a valid site built for base ${base}`, () => {
     let site: Site;
     let dist: string;
+    let r: { ok: boolean; output: string };
     beforeAll(() => {
       site = makeSite('valid-minimal');
-      const r = site.build(base === '/' ? {} : { SITE_BASE: base, SITE_URL: 'https://help.contoso.local' });
+      r = site.build(base === '/' ? {} : { SITE_BASE: base, SITE_URL: 'https://help.contoso.local' });
       expect(r.ok, r.output).toBe(true);
       dist = path.join(site.dir, 'dist');
     });
@@ -100,13 +102,29 @@ for (const base of ['/', '/mim-help/']) {
       expect(files.some((f) => /^pagefind\.sv_.*\.pf_meta$/.test(f))).toBe(true);
     });
 
-    it('links canonical and hreflang alternates to the configured origin', () => {
-      const origin = base === '/' ? 'http://localhost:4321' : 'https://help.contoso.local';
-      const page = html('sv/codes/stopped-server');
-      expect(page).toContain(`<link rel="canonical" href="${origin}${base}sv/codes/stopped-server/">`);
-      expect(page).toContain(
-        `<link rel="alternate" hreflang="en" href="${origin}${base}codes/stopped-server/">`,
-      );
-    });
+    if (base === '/') {
+      it('without SITE_URL warns once and ships no canonical, og:url, sitemap or localhost URL', () => {
+        expect(r.output.split(NO_SITE_URL_WARNING).length - 1).toBe(1);
+        const page = html('sv/codes/stopped-server');
+        expect(page).not.toContain('rel="canonical"');
+        expect(page).not.toContain('og:url');
+        expect(page).toContain(`<link rel="alternate" hreflang="en" href="/codes/stopped-server/">`);
+        expect(page).not.toMatch(/https?:\/\/(localhost|127\.0\.0\.1)/);
+        expect(existsSync(path.join(dist, 'sitemap.xml'))).toBe(false);
+        expect(site.read('dist/robots.txt')).not.toContain('Sitemap:');
+      });
+    } else {
+      it('links canonical, og:url and hreflang alternates to SITE_URL', () => {
+        const origin = 'https://help.contoso.local';
+        const page = html('sv/codes/stopped-server');
+        expect(r.output).not.toContain(NO_SITE_URL_WARNING);
+        expect(page).toContain(`<link rel="canonical" href="${origin}${base}sv/codes/stopped-server/">`);
+        expect(page).toContain(`<meta property="og:url" content="${origin}${base}sv/codes/stopped-server/">`);
+        expect(page).toContain(
+          `<link rel="alternate" hreflang="en" href="${origin}${base}codes/stopped-server/">`,
+        );
+        expect(site.read('dist/robots.txt')).toContain(`Sitemap: ${origin}${base}sitemap.xml`);
+      });
+    }
   });
 }

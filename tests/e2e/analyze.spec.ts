@@ -182,6 +182,22 @@ for (const { lang, prefix } of LANGS) {
       await expect(report(page).locator('.an-stop')).toHaveAttribute('data-stop', 'deep');
     });
 
+    test('the lookup says when a pasted text is a whole export and links the report', async ({ page }) => {
+      const xml = sample('runhistory_poshmon-sp-ups_delta-import_stopped-connectivity.xml').replace(
+        /\s*\n\s*/g,
+        '',
+      );
+      // Typed or pasted into the lookup page's box (a whole export is too long for ?q=).
+      await page.goto(at(`${prefix}lookup/`));
+      await page.locator('#page-lookup-q').fill(xml);
+      const hint = page.locator('.lookup-export');
+      await expect(hint).toContainText(S['analyze.lookupHint']);
+      await expect(hint.getByRole('link', { name: S['analyze.lookupHint.link'] })).toHaveAttribute(
+        'href',
+        new RegExp(`/${prefix}analyze/$`),
+      );
+    });
+
     test('pasted text is shown as text, never as HTML', async ({ page }) => {
       await open(page, prefix);
       const evil = sample('runhistory_poshmon-sp-ups_delta-import_stopped-connectivity.xml').replace(

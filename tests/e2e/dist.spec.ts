@@ -143,6 +143,34 @@ test.describe('the built site on disk', () => {
     expect(broken, broken.slice(0, 40).join('\n')).toEqual([]);
   });
 
+  test('ships no absolute URL to localhost, and absolute URLs to SITE_URL only when it was set', ({}, info) => {
+    const siteUrl = SITES[info.project.name as keyof typeof SITES].siteUrl;
+    const files = [
+      ...htmlFiles(dist),
+      ...['robots.txt', 'sitemap.xml'].map((f) => path.join(dist, f)).filter((f) => existsSync(f)),
+    ];
+    const local: string[] = [];
+    let canonicals = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/https?:\/\/(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])[^\s"'<]*/g))
+        local.push(`${path.relative(root, file)}: ${m[0]}`);
+      for (const m of text.matchAll(
+        /<link rel="canonical" href="([^"]*)"|property="og:url" content="([^"]*)"/g,
+      )) {
+        canonicals++;
+        const url = m[1] ?? m[2] ?? '';
+        if (!siteUrl)
+          local.push(`${path.relative(root, file)}: a canonical or og:url without SITE_URL: ${url}`);
+        else if (!url.startsWith(`${siteUrl}${base}`))
+          local.push(`${path.relative(root, file)}: ${url} is not under ${siteUrl}${base}`);
+      }
+    }
+    expect(local, local.slice(0, 20).join('\n')).toEqual([]);
+    if (siteUrl) expect(canonicals).toBeGreaterThan(1000);
+    expect(existsSync(path.join(dist, 'sitemap.xml'))).toBe(Boolean(siteUrl));
+  });
+
   test('ships the host configs, with the IIS 404 page under the base', () => {
     for (const f of ['web.config', '_headers', 'staticwebapp.config.json'])
       expect(existsSync(path.join(dist, f)), f).toBe(true);

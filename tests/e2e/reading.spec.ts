@@ -1,16 +1,15 @@
 import { test, expect, at } from './fixtures';
+import { SITES } from '../../playwright.config';
 
 test.describe('links for tickets', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('"Copy link" puts the canonical absolute URL of a code page on the clipboard', async ({ page }) => {
+  test('"Copy link" puts the page’s own absolute URL on the clipboard, not the build’s', async ({ page }) => {
     await page.goto(at('codes/stopped-server/'));
-    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect(page.locator('.share-status')).toHaveText('Copied to the clipboard.');
     const text = await page.evaluate(() => navigator.clipboard.readText());
-    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-    expect(text).toBe(canonical);
-    expect(text).toMatch(/^https?:\/\/[^/]+\/.*codes\/stopped-server\/$/);
+    expect(text).toBe(new URL('codes/stopped-server/', test.info().project.use.baseURL).href);
   });
 
   test('a heading link copies the URL with its anchor, and the anchor lands on the heading', async ({
@@ -21,8 +20,8 @@ test.describe('links for tickets', () => {
     const id = await wrapper.locator('h2').getAttribute('id');
     await wrapper.locator('.heading-link').click();
     const text = await page.evaluate(() => navigator.clipboard.readText());
-    expect(text).toMatch(new RegExp(`steps/pcns-event-6025/#${id}$`));
-    await page.goto(at(`steps/pcns-event-6025/#${id}`));
+    expect(text).toBe(new URL(`steps/pcns-event-6025/#${id}`, test.info().project.use.baseURL).href);
+    await page.goto(text);
     await expect(page.locator(`#${id}`)).toBeInViewport();
   });
 
@@ -35,8 +34,10 @@ test.describe('links for tickets', () => {
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^stopped-server: /);
     expect(lines[1]).toBe('Code: stopped-server');
+    const origin = new URL(test.info().project.use.baseURL!).origin;
     expect(lines[2]).toMatch(/^Fix: Step \d+: .+ \(https?:\/\/.+\/steps\/[a-z0-9-]+\/\)$/);
-    expect(lines[3]).toMatch(/codes\/stopped-server\/$/);
+    expect(lines[2]).toContain(`(${origin}/`);
+    expect(lines[3]).toBe(new URL('codes/stopped-server/', test.info().project.use.baseURL).href);
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toMatch(/^\*\*\[stopped-server: .+\]\(https?:\/\/.+\/codes\/stopped-server\/\)\*\*/);
@@ -48,6 +49,7 @@ test.describe('links for tickets', () => {
     const page = await context.newPage();
     await page.goto(test.info().project.use.baseURL + 'sv/steps/pcns-event-6025/');
     await expect(page.locator('.permalink-url')).toHaveText(/\/sv\/steps\/pcns-event-6025\/$/);
+    await expect(page.locator('.permalink-url')).toHaveAttribute('href', /\/sv\/steps\/pcns-event-6025\/$/);
     await context.close();
   });
 });
@@ -70,7 +72,7 @@ test.describe('reading features', () => {
   test('the same features exist in Swedish', async ({ page }) => {
     await page.goto(at('sv/steps/pcns-event-6025/'));
     await expect(page.getByRole('navigation', { name: 'Sökväg' })).toContainText('Steg 5');
-    await expect(page.locator('.toc-title')).toHaveText('På den här sidan');
+    await expect(page.locator('.toc-col .toc-title')).toHaveText('På den här sidan');
     await expect(page.locator('.page-meta')).toContainText('Gäller');
     await expect(page.locator('.page-meta')).toContainText('Senast granskad');
     await expect(page.locator('a[rel="next"]')).toHaveAttribute(
@@ -147,26 +149,44 @@ test.describe('reading features', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 
-  test('has canonical, hreflang, description and Open Graph tags', async ({ page }) => {
+  test('has canonical (with SITE_URL), hreflang, description and Open Graph tags', async ({ page }) => {
+    const siteUrl = SITES[test.info().project.name as keyof typeof SITES].siteUrl;
     await page.goto(at('sv/codes/stopped-server/'));
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
-      'href',
-      /\/sv\/codes\/stopped-server\/$/,
-    );
+    if (siteUrl) {
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+        'href',
+        `${siteUrl}/mim-help/sv/codes/stopped-server/`,
+      );
+      await expect(page.locator('meta[property="og:url"]')).toHaveAttribute(
+        'content',
+        `${siteUrl}/mim-help/sv/codes/stopped-server/`,
+      );
+    } else {
+      await expect(page.locator('link[rel="canonical"], meta[property="og:url"]')).toHaveCount(0);
+    }
+    // Absolute with SITE_URL, else the site path (which the browser resolves against the host).
     await expect(page.locator('link[hreflang="en"]')).toHaveAttribute(
       'href',
-      /[^v]\/codes\/stopped-server\/$/,
+      siteUrl ? `${siteUrl}/mim-help/codes/stopped-server/` : '/codes/stopped-server/',
     );
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /stopped-server/);
     await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'sv_SE');
   });
 
-  test('serves a sitemap with both languages', async ({ request }) => {
+  test('serves a sitemap with both languages when built with SITE_URL, and none without', async ({
+    request,
+  }) => {
+    const siteUrl = SITES[test.info().project.name as keyof typeof SITES].siteUrl;
     const res = await request.get(at('sitemap.xml'));
+    if (!siteUrl) {
+      expect(res.status()).toBe(404);
+      expect(await (await request.get(at('robots.txt'))).text()).not.toContain('Sitemap:');
+      return;
+    }
     expect(res.status()).toBe(200);
     const xml = await res.text();
-    expect(xml).toMatch(/<loc>[^<]*\/codes\/stopped-server\/<\/loc>/);
+    expect(xml).toContain(`<loc>${siteUrl}/mim-help/codes/stopped-server/</loc>`);
     expect(xml).toMatch(/hreflang="sv" href="[^"]*\/sv\/codes\/stopped-server\/"/);
     expect(xml).not.toContain('/e/');
   });
@@ -175,5 +195,10 @@ test.describe('reading features', () => {
     await page.goto(at('codes/stopped-server/'));
     const yes = page.locator('.feedback a').first();
     await expect(yes).toHaveAttribute('href', /^mailto:\?subject=Feedback%20on%3A%20stopped-server/);
+    const url = new URL('codes/stopped-server/', test.info().project.use.baseURL).href;
+    // The page's own address, once the page script has put it there.
+    await expect
+      .poll(async () => (await yes.getAttribute('href')) ?? '')
+      .toContain(`&body=${encodeURIComponent(`${url}\n\n`)}`);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UI, t } from '../../src/i18n';
-import { localizedPath, splitLocalizedPath } from '../../src/lib/urls';
+import { absoluteUrl, localizedPath, splitLocalizedPath } from '../../src/lib/urls';
 import { siteBase, siteUrl } from '../../src/lib/site-config';
 import { inlineParts, plainText } from '../../src/lib/inline';
 
@@ -44,10 +44,26 @@ describe('site configuration', () => {
     expect(() => siteBase('/a b/')).toThrow(/SITE_BASE/);
   });
   it('reads SITE_URL as an origin and explains a bad value', () => {
-    expect(siteUrl(undefined)).toBe('http://localhost:4321');
+    expect(siteUrl(undefined)).toBeUndefined();
+    expect(siteUrl('  ')).toBeUndefined();
     expect(siteUrl('https://help.contoso.local/some/path')).toBe('https://help.contoso.local');
     expect(() => siteUrl('help.contoso.local')).toThrow(/SITE_URL="help.contoso.local" is not a URL/);
     expect(() => siteUrl('ftp://x')).toThrow(/http/);
+  });
+});
+
+describe('absolute URLs', () => {
+  it('resolves a site path against SITE_URL, and gives nothing when no origin is configured', () => {
+    expect(absoluteUrl('/mim-help/sv/codes/6025/', new URL('https://help.contoso.local'))).toBe(
+      'https://help.contoso.local/mim-help/sv/codes/6025/',
+    );
+    expect(absoluteUrl('/codes/6025/', undefined)).toBeUndefined();
+    expect(absoluteUrl('/codes/6025/', '')).toBeUndefined();
+  });
+  it('takes the host, port and scheme of the page it runs on, not those of the build', () => {
+    expect(absoluteUrl('/mim-help/steps/x/', 'http://10.1.2.3:8080/mim-help/codes/y/?q=1#fix')).toBe(
+      'http://10.1.2.3:8080/mim-help/steps/x/',
+    );
   });
 });
 

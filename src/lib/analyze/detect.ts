@@ -6,6 +6,7 @@
 import type { FormatId } from './model';
 import { looksLikeEventCsv, looksLikeEventText } from './events';
 import { looksLikeEntraJson, looksLikeEntraList } from './entra';
+import { looksLikeExportText } from './markers';
 
 /** How much of the input is looked at to decide. */
 export const DETECT_CHARS = 64 * 1024;
@@ -44,11 +45,7 @@ export function detectFormat(text: string): FormatId | 'unknown' {
 
 /** For the lookup: is this pasted text a whole export rather than a code or a log line? */
 export function looksLikeExport(text: string): FormatId | undefined {
-  if (text.length < 200) return undefined;
+  if (!looksLikeExportText(text)) return undefined;
   const f = detectFormat(text);
-  if (f === 'unknown') return undefined;
-  // One Event Viewer entry is what the lookup reads best; several are an export.
-  if (f === 'event-text' && (text.match(/^\s*(?:Log Name|Loggnamn)\s*:/gim) ?? []).length < 2)
-    return undefined;
-  return f;
+  return f === 'unknown' ? undefined : f;
 }

@@ -283,7 +283,18 @@ export function renderReport(
     );
     if (r.format === 'run-history') sec.append(h('p', { class: 'an-meta' }, s('analyze.run.utc')));
     // A year of saved runs can hold thousands: the first ones are drawn, the rest counted.
-    for (const run of r.runs.slice(0, MAX_RUNS)) sec.append(runSection(run, res, urls, s));
+    // Ten runs at once, the rest in batches of ten between frames, so no main-thread task is long.
+    const tail = h('div', { class: 'an-runs-tail' });
+    const drawn = r.runs.slice(0, MAX_RUNS);
+    for (const run of drawn.slice(0, 10)) sec.append(runSection(run, res, urls, s));
+    sec.append(tail);
+    let next = 10;
+    const batch = () => {
+      for (const run of drawn.slice(next, next + 10)) tail.before(runSection(run, res, urls, s));
+      next += 10;
+      if (next < drawn.length) setTimeout(batch, 0);
+    };
+    if (next < drawn.length) setTimeout(batch, 0);
     if (r.runs.length > MAX_RUNS)
       sec.append(h('p', { class: 'an-meta' }, s('analyze.runs.more', { n: r.runs.length - MAX_RUNS })));
     f.append(sec);
