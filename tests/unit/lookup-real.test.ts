@@ -128,6 +128,8 @@ describe('the real map', () => {
     }
   });
   it('keeps the packed map an admin downloads for pasted text small', () => {
-    expect(Buffer.byteLength(JSON.stringify(packIndex(index)))).toBeLessThan(24_000);
+    // Grows about 100 bytes per code: 24 KB held the 175-code catalog; issue 13 brought it to
+    // about 270 codes (27 KB), so the budget leaves room for the rest of that list and no more.
+    expect(Buffer.byteLength(JSON.stringify(packIndex(index)))).toBeLessThan(32_000);
   });
 });
