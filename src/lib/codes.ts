@@ -98,7 +98,9 @@ const TRAILING = new Set([...'"\'`>)].,;:!?*“”‘’«»„']);
  * from every position of a long run of dots.
  */
 export function normalizeCode(input: string): string {
-  let s = foldHyphens(String(input ?? '').normalize('NFKC')).trim().toLowerCase();
+  let s = foldHyphens(String(input ?? '').normalize('NFKC'))
+    .trim()
+    .toLowerCase();
   // "Event ID 6025", "EventID: 6025", "event 6025", "Händelse-ID 6025", "event id #6025".
   const ev = /^(?:event|h[äa]ndelse)[\s-]*(?:id[\s:#-]*|[:#][\s:#-]*)?(\d{1,5})$/.exec(s);
   if (ev) return String(Number(ev[1]));

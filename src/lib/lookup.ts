@@ -110,7 +110,15 @@ export function packIndex(index: LookupIndex): PackedIndex {
     for (const i of ids) if (key !== index.entries[i]!.c) aliases.set(i, [...(aliases.get(i) ?? []), key]);
   const e = index.entries.map((x, i): PackedRow => {
     const flags = (x.u ? 1 : 0) | (x.w ? 2 : 0) | (x.o === 'entra-connect' ? 4 : 0);
-    const row: PackedRow = [x.c, CODE_KINDS.indexOf(x.k), x.t, x.s === x.c ? 0 : x.s, x.e ?? 0, flags, aliases.get(i)];
+    const row: PackedRow = [
+      x.c,
+      CODE_KINDS.indexOf(x.k),
+      x.t,
+      x.s === x.c ? 0 : x.s,
+      x.e ?? 0,
+      flags,
+      aliases.get(i),
+    ];
     while (row.length > 3 && !row[row.length - 1]) row.pop();
     return row;
   });
@@ -239,7 +247,8 @@ export function editDistance(a: string, b: string, cap = 3): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }

@@ -18,7 +18,14 @@
 import { foldHyphens, parseHresult, WORD, type CodeKind } from './codes';
 import { decodeHresult, type DecodedHresult } from './hresult';
 import { plainText } from './inline';
-import { editDistance, entriesFor, exactKey, prepareQuery, type LookupEntry, type LookupIndex } from './lookup';
+import {
+  editDistance,
+  entriesFor,
+  exactKey,
+  prepareQuery,
+  type LookupEntry,
+  type LookupIndex,
+} from './lookup';
 
 // ------------------------------------------------------------------------------------------------
 // The result
@@ -175,7 +182,9 @@ function stemsOf(s: string): Set<string> {
 
 type Both = { en: string; sv: string };
 /** The words of a code's page in both languages (title, summary, causes, aliases). */
-export function codeWords(c: { data: { title: Both; summary: Both; causes: Both[]; aliases: string[] } }): string[] {
+export function codeWords(c: {
+  data: { title: Both; summary: Both; causes: Both[]; aliases: string[] };
+}): string[] {
   const d = c.data;
   const both = (x: Both) => [plainText(x.en), plainText(x.sv)];
   return [...both(d.title), ...both(d.summary), ...d.causes.flatMap(both), ...d.aliases];
@@ -243,14 +252,16 @@ const EVENT_TABLE_CELL = /(?:^|\n)[ \t]{0,8}\|?[ \t]{0,8}(\d{3,5})[ \t]{0,8}\|/g
  * HRESULTs: 0x + 8 hex digits; 8 bare hex digits starting 80 (as event logs print them); signed
  * decimal (.NET's HResult); unsigned decimal. Never a part of a GUID, a longer hex run or a word.
  */
-const HRESULT_TOKEN = /(?<![0-9a-z_{-])(0x[0-9a-f]{8}|80[0-9a-f]{6}|-21\d{8}|[1-4]\d{9})(?![0-9a-z_}]|-[0-9a-f])/g;
+const HRESULT_TOKEN =
+  /(?<![0-9a-z_{-])(0x[0-9a-f]{8}|80[0-9a-f]{6}|-21\d{8}|[1-4]\d{9})(?![0-9a-z_}]|-[0-9a-f])/g;
 /** A build number: 4.4.1459.0, 4.1.3766, 1.1.1301.0 (not an IP address, a date or a file version of something else). */
 const BUILD = /(?<![\d.])([1-6])\.(\d{1,3})\.(\d{2,5})(?:\.(\d{1,5}))?(?!\d|\.\d)/g;
 
 /** The words just before a number that say it is an error code ("failed with error 8007…"). */
 const ERROR_CONTEXT = /(?:error|hresult|\bhr|code|fail\w*|returned|exception|fel\w*)[^a-z0-9]{0,12}$/;
 /** A run-profile name or a hash is not an HRESULT, whatever it looks like. */
-const NOT_HRESULT_CONTEXT = /(?:profile[^a-z0-9]{0,12}(?:name[^a-z0-9]{0,6})?|hash|sha1|sha256|md5|thumbprint)[^a-z0-9]{0,6}$/;
+const NOT_HRESULT_CONTEXT =
+  /(?:profile[^a-z0-9]{0,12}(?:name[^a-z0-9]{0,6})?|hash|sha1|sha256|md5|thumbprint)[^a-z0-9]{0,6}$/;
 
 /** Event sources and the words that name each in a paste. */
 const SOURCE_NAMES: ReadonlyMap<string, { named: string[]; words: string[] }> = new Map([
@@ -339,7 +350,12 @@ const SHAPES: readonly { slug: string; any: string[]; all?: string[]; what: stri
   {
     // The FIM Service refused one object: a fault from its web service.
     slug: 'failed-creation-via-web-services',
-    any: ['valueviolatesuniqueness', 'attributefailurecode', 'invalidrepresentationexception', 'fault reason:'],
+    any: [
+      'valueviolatesuniqueness',
+      'attributefailurecode',
+      'invalidrepresentationexception',
+      'fault reason:',
+    ],
     what: 'FIM Service fault for one object',
   },
   {
@@ -369,12 +385,24 @@ const SPECIFIC: Record<CodeKind, number> = {
   'run-status': 10,
 };
 /** How much each kind of evidence is worth before the code's own specificity. */
-const BASE = { exact: 1000, code: 300, element: 280, event: 300, hresult: 300, shape: 200, build: 150 } as const;
+const BASE = {
+  exact: 1000,
+  code: 300,
+  element: 280,
+  event: 300,
+  hresult: 300,
+  shape: 200,
+  build: 150,
+} as const;
 
 const specificity = (e: LookupEntry) => SPECIFIC[e.k] - (e.w ? 60 : 0) - (e.u ? 5 : 0);
 
 function targetId(t: Target): string {
-  return t.type === 'code' ? `c:${t.entry.s}` : t.type === 'step' ? `s:${t.slug}` : `v:${t.line}:${t.version}`;
+  return t.type === 'code'
+    ? `c:${t.entry.s}`
+    : t.type === 'step'
+      ? `s:${t.slug}`
+      : `v:${t.line}:${t.version}`;
 }
 
 const clip = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
@@ -426,7 +454,13 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
 
   // 1. The whole input is a code or an alias.
   const whole = entriesFor(index, normalized);
-  for (const e of whole) add({ type: 'code', entry: e }, { kind: 'exact', text: clip(input.trim()) }, BASE.exact - (e.u ? 1 : 0), 0);
+  for (const e of whole)
+    add(
+      { type: 'code', entry: e },
+      { kind: 'exact', text: clip(input.trim()) },
+      BASE.exact - (e.u ? 1 : 0),
+      0,
+    );
 
   const tokens: Token[] = [];
   for (const m of s.matchAll(WORD)) tokens.push({ w: m[0], start: m.index, end: m.index + m[0].length });
@@ -472,7 +506,11 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   for (const m of s.matchAll(EVENT_TABLE_CELL)) pushEvents(m[1]!, m.index, m[0]);
   if (short)
     for (const t of tokens)
-      if (/^\d{3,5}$/.test(t.w) && !/[.:/,]/.test(s[t.start - 1] ?? '') && !/^[.:/,]\d/.test(s.slice(t.end, t.end + 2)))
+      if (
+        /^\d{3,5}$/.test(t.w) &&
+        !/[.:/,]/.test(s[t.start - 1] ?? '') &&
+        !/^[.:/,]\d/.test(s.slice(t.end, t.end + 2))
+      )
         events.push({ n: String(Number(t.w)), at: t.start, text: t.w });
   const seenEvent = new Set<string>();
   for (const ev of events) {
@@ -486,7 +524,8 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     const { chosen, source } = chooseSource(list, s, messageScore);
     if (source === 'unknown' && chosen.length > 1)
       reading.ambiguous.push({ number: ev.n, sources: chosen.map((e) => e.e ?? '') });
-    for (const e of chosen) addEntry(e, { kind: 'event', text: clip(ev.text.trim()), source }, BASE.event, ev.at);
+    for (const e of chosen)
+      addEntry(e, { kind: 'event', text: clip(ev.text.trim()), source }, BASE.event, ev.at);
   }
 
   // 5. HRESULTs, right both ways.
@@ -520,7 +559,10 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   if (!whole.length) readNearMisses(s, tokens, normalized, index, byId, addEntry);
 
   // Several kinds of evidence for one page make it surer.
-  const ranked = [...byId.values()].map(({ kinds, ...c }) => ({ ...c, score: c.score + Math.min(kinds.size - 1, 2) * 10 }));
+  const ranked = [...byId.values()].map(({ kinds, ...c }) => ({
+    ...c,
+    score: c.score + Math.min(kinds.size - 1, 2) * 10,
+  }));
   ranked.sort((a, b) => b.score - a.score || a.at - b.at);
   reading.candidates = ranked;
   reading.terms = distinctiveTerms(tokens, messages, reading.terms);
@@ -599,7 +641,6 @@ function readCodeWords(
     let matched = 0;
     if (first.has(t.w)) {
       // Longest first, so stopped-extension-dll-exception never yields extension-dll-exception.
-      let joinedAll = true;
       const seps: ('join' | 'space')[] = [];
       let j = i + 1;
       for (; j < tokens.length && j - i < longest; j++) {
@@ -614,7 +655,7 @@ function readCodeWords(
           .join('-');
         const list = entriesFor(index, key);
         if (!list.length) continue;
-        joinedAll = seps.slice(0, end - i - 1).every((x) => x === 'join');
+        const joinedAll = seps.slice(0, end - i - 1).every((x) => x === 'join');
         const from = t.start;
         const to = tokens[end - 1]!.end;
         const written = s.slice(from, to);
@@ -630,7 +671,8 @@ function readCodeWords(
           if (OPEN.has(s[from - 1] ?? '') || CALLED.test(s.slice(to, to + 12))) base += 30;
           kind = 'words';
         }
-        for (const e of list) if (e.k !== 'event-id' && e.k !== 'hresult') addEntry(e, { kind, text: clip(written) }, base, from);
+        for (const e of list)
+          if (e.k !== 'event-id' && e.k !== 'hresult') addEntry(e, { kind, text: clip(written) }, base, from);
         matched = end - i;
         break;
       }
@@ -645,7 +687,9 @@ function readCodeWords(
     const list = entriesFor(index, t.w).filter((e) => e.k !== 'event-id' && e.k !== 'hresult');
     if (!list.length) continue;
     const enclosed = OPEN.has(s[t.start - 1] ?? '') && (t.end >= s.length || CLOSE.has(s[t.end] ?? ''));
-    const valueOf = /(?:result|status|resultat)[^a-z0-9\n]{0,12}$/.test(s.slice(Math.max(0, t.start - 20), t.start));
+    const valueOf = /(?:result|status|resultat)[^a-z0-9\n]{0,12}$/.test(
+      s.slice(Math.max(0, t.start - 20), t.start),
+    );
     if (enclosed || valueOf || short)
       for (const e of list) addEntry(e, { kind: 'element', text: t.w }, BASE.element, t.start);
   }
@@ -675,7 +719,11 @@ function readNearMisses(
     }
     i = j;
   }
-  if (/^[\p{L}\p{N}-]{4,80}$/u.test(normalized) && !index.keys.has(normalized) && !groups.some((g) => g.key === normalized))
+  if (
+    /^[\p{L}\p{N}-]{4,80}$/u.test(normalized) &&
+    !index.keys.has(normalized) &&
+    !groups.some((g) => g.key === normalized)
+  )
     groups.push({ key: normalized, at: 0, text: normalized });
   if (!groups.length) return;
   const covered = new Set([...byId.values()].map((c) => (c.target.type === 'code' ? c.target.entry.s : '')));
@@ -693,7 +741,8 @@ function readNearMisses(
     scored.sort((a, b) => a.d - b.d || a.key.length - b.key.length || a.key.localeCompare(b.key));
     for (const { d, key } of scored.slice(0, 5))
       for (const e of entriesFor(index, key))
-        if (!covered.has(e.s)) addEntry(e, { kind: 'didYouMean', text: clip(g.text) }, 100 - 15 * d - SPECIFIC[e.k] + 10, g.at);
+        if (!covered.has(e.s))
+          addEntry(e, { kind: 'didYouMean', text: clip(g.text) }, 100 - 15 * d - SPECIFIC[e.k] + 10, g.at);
   }
 }
 
