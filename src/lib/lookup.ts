@@ -192,15 +192,21 @@ export function shardIndex(index: LookupIndex): Map<string, LookupIndex> {
  */
 export function prepareQuery(raw: string): { input: string; truncated: boolean } {
   const s = String(raw ?? '');
-  // Cheap bound before normalizing: more than 4x the limit can never fit.
-  const head = s.length > MAX_QUERY * 4 ? s.slice(0, MAX_QUERY * 4) : s;
-  let input = head.normalize('NFKC');
-  let truncated = head.length < s.length;
-  if (input.length > MAX_QUERY) {
-    input = input.slice(0, MAX_QUERY);
-    truncated = true;
+  // Normalize piece by piece and stop once the limit is reached: NFKC of a long run of
+  // characters that expand (U+FDFA becomes 18) costs time in proportion to its output. Pieces
+  // end before a character that is not a combining mark, so no mark is split from its base.
+  let out = '';
+  let at = 0;
+  while (at < s.length && out.length <= MAX_QUERY) {
+    let end = Math.min(s.length, at + 512);
+    while (end < s.length && end - at < 1024 && /\p{M}/u.test(s[end]!)) end++;
+    // Keep a surrogate pair whole.
+    if (end < s.length && /[\uD800-\uDBFF]/.test(s[end - 1]!)) end++;
+    out += s.slice(at, end).normalize('NFKC');
+    at = end;
   }
-  return { input, truncated };
+  const truncated = at < s.length || out.length > MAX_QUERY;
+  return { input: out.length > MAX_QUERY ? out.slice(0, MAX_QUERY) : out, truncated };
 }
 
 /** The key the whole query is filed under, or "" when it has nothing in it. */

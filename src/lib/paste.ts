@@ -598,19 +598,30 @@ function chooseSource(
   return { chosen: list, source: 'unknown' };
 }
 
-/** Keys of more than one word, by their first word, and the longest key in words. */
-const keyShapes = new WeakMap<LookupIndex, { first: Set<string>; longest: number }>();
-function shapesOf(index: LookupIndex) {
+/**
+ * Per map, computed once: every word-prefix of a multi-word key ("stopped", "stopped-server",
+ * …), the words keys are made of, and each word key split into its words.
+ */
+interface KeyShapes {
+  prefixes: Set<string>;
+  vocabulary: Set<string>;
+  wordKeys: { key: string; words: string[] }[];
+}
+const keyShapes = new WeakMap<LookupIndex, KeyShapes>();
+function shapesOf(index: LookupIndex): KeyShapes {
   let k = keyShapes.get(index);
   if (!k) {
-    const first = new Set<string>();
-    let longest = 1;
+    const prefixes = new Set<string>();
+    const vocabulary = new Set<string>();
+    const wordKeys: { key: string; words: string[] }[] = [];
     for (const key of index.keys.keys()) {
-      const parts = key.split('-');
-      if (parts.length > 1) first.add(parts[0]!);
-      longest = Math.max(longest, parts.length);
+      if (/^(?:0x[0-9a-f]{8}|\d+)$/.test(key)) continue;
+      const words = key.split('-');
+      wordKeys.push({ key, words });
+      for (const w of words) vocabulary.add(w);
+      for (let i = 1; i < words.length; i++) prefixes.add(words.slice(0, i).join('-'));
     }
-    keyShapes.set(index, (k = { first, longest: Math.min(longest, 12) }));
+    keyShapes.set(index, (k = { prefixes, vocabulary, wordKeys }));
   }
   return k;
 }
@@ -635,27 +646,29 @@ function readCodeWords(
   short: boolean,
   addEntry: (e: LookupEntry, r: Reason, base: number, at: number) => void,
 ) {
-  const { first, longest } = shapesOf(index);
+  const { prefixes } = shapesOf(index);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let matched = 0;
-    if (first.has(t.w)) {
-      // Longest first, so stopped-extension-dll-exception never yields extension-dll-exception.
+    if (prefixes.has(t.w)) {
+      // Extend while the words so far begin some key; then take the longest that is a key, so
+      // stopped-extension-dll-exception never yields extension-dll-exception.
+      const keys: string[] = [t.w];
       const seps: ('join' | 'space')[] = [];
-      let j = i + 1;
-      for (; j < tokens.length && j - i < longest; j++) {
+      for (let j = i + 1; j < tokens.length; j++) {
         const sep = separator(s, tokens[j - 1]!.end, tokens[j]!.start);
         if (sep === 'break') break;
+        const key = `${keys[keys.length - 1]}-${tokens[j]!.w}`;
+        if (!prefixes.has(key) && !index.keys.has(key)) break;
         seps.push(sep);
+        keys.push(key);
+        if (!prefixes.has(key)) break;
       }
-      for (let end = j; end > i + 1; end--) {
-        const key = tokens
-          .slice(i, end)
-          .map((x) => x.w)
-          .join('-');
-        const list = entriesFor(index, key);
+      for (let n = keys.length; n >= 2; n--) {
+        const list = entriesFor(index, keys[n - 1]!);
         if (!list.length) continue;
-        const joinedAll = seps.slice(0, end - i - 1).every((x) => x === 'join');
+        const end = i + n;
+        const joinedAll = seps.slice(0, n - 1).every((x) => x === 'join');
         const from = t.start;
         const to = tokens[end - 1]!.end;
         const written = s.slice(from, to);
@@ -667,13 +680,13 @@ function readCodeWords(
         } else {
           // Words: a phrase such as "access denied" may be plain English, so it counts less,
           // unless it is quoted, long, or called an error or a status.
-          base = 150 + (end - i >= 3 ? 30 : 0);
+          base = 150 + (n >= 3 ? 30 : 0);
           if (OPEN.has(s[from - 1] ?? '') || CALLED.test(s.slice(to, to + 12))) base += 30;
           kind = 'words';
         }
         for (const e of list)
           if (e.k !== 'event-id' && e.k !== 'hresult') addEntry(e, { kind, text: clip(written) }, base, from);
-        matched = end - i;
+        matched = n;
         break;
       }
     }
@@ -703,39 +716,47 @@ function readNearMisses(
   byId: Map<string, Candidate>,
   addEntry: (e: LookupEntry, r: Reason, base: number, at: number) => void,
 ) {
-  // Hyphenated groups in the text that are not codes, plus the whole query when it is one word.
-  const groups: { key: string; at: number; text: string }[] = [];
+  // Hyphenated groups in the text that are not codes but use the words codes are made of, plus
+  // the whole query when it is one word.
+  const { vocabulary, wordKeys } = shapesOf(index);
+  const groups: { key: string; words: string[]; at: number; text: string }[] = [];
+  const seen = new Set<string>();
   let i = 0;
-  while (i < tokens.length && groups.length < 20) {
+  while (i < tokens.length && groups.length < 8) {
     let j = i + 1;
     while (j < tokens.length && separator(s, tokens[j - 1]!.end, tokens[j]!.start) === 'join') j++;
-    if (j - i >= 2) {
-      const key = tokens
-        .slice(i, j)
-        .map((x) => x.w)
-        .join('-');
-      if (!index.keys.has(key) && key.length >= 6 && key.length <= 80)
-        groups.push({ key, at: tokens[i]!.start, text: s.slice(tokens[i]!.start, tokens[j - 1]!.end) });
+    if (j - i >= 2 && j - i <= 10) {
+      const words = tokens.slice(i, j).map((x) => x.w);
+      const key = words.join('-');
+      const known = words.filter((w) => vocabulary.has(w)).length;
+      if (
+        !seen.has(key) &&
+        !index.keys.has(key) &&
+        key.length >= 6 &&
+        known >= Math.min(2, words.length - 1)
+      ) {
+        seen.add(key);
+        groups.push({
+          key,
+          words,
+          at: tokens[i]!.start,
+          text: s.slice(tokens[i]!.start, tokens[j - 1]!.end),
+        });
+      }
     }
     i = j;
   }
-  if (
-    /^[\p{L}\p{N}-]{4,80}$/u.test(normalized) &&
-    !index.keys.has(normalized) &&
-    !groups.some((g) => g.key === normalized)
-  )
-    groups.push({ key: normalized, at: 0, text: normalized });
+  if (/^[\p{L}\p{N}-]{4,80}$/u.test(normalized) && !index.keys.has(normalized) && !seen.has(normalized))
+    groups.push({ key: normalized, words: normalized.split('-'), at: 0, text: normalized });
   if (!groups.length) return;
   const covered = new Set([...byId.values()].map((c) => (c.target.type === 'code' ? c.target.entry.s : '')));
   for (const g of groups) {
     const cap = g.key.length < 8 ? 1 : 2;
-    const words = g.key.split('-');
     const scored: { d: number; key: string }[] = [];
-    for (const key of index.keys.keys()) {
-      if (/^(?:0x[0-9a-f]{8}|\d+)$/.test(key)) continue;
-      let d = editDistance(g.key, key, cap);
+    for (const { key, words } of wordKeys) {
+      let d = Math.abs(key.length - g.key.length) > cap ? cap + 1 : editDistance(g.key, key, cap);
       // A shortened name ("stopped-dll-exception"): every word of it, in order, inside a code.
-      if (d > cap && words.length >= 2 && isSubsequence(words, key.split('-'))) d = cap;
+      if (d > cap && g.words.length >= 2 && isSubsequence(g.words, words)) d = cap;
       if (d <= cap) scored.push({ d, key });
     }
     scored.sort((a, b) => a.d - b.d || a.key.length - b.key.length || a.key.localeCompare(b.key));

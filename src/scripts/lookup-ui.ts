@@ -262,8 +262,9 @@ export function attach(root: HTMLElement) {
       list.append(li);
     }
     for (const h of r.hresults) messages.append(hresultBlock(h, h.inCatalog));
-    if (!r.candidates.length && r.hresults.length === 0 && fullText) {
-      // Settled: only now may the page say the catalog has nothing for it, and below any result.
+    if (!r.candidates.length && r.hresults.length === 0) {
+      // The input has settled and been read: the catalog has nothing for it. Said below the
+      // list, so it never sits above a full-text result that follows.
       const display = r.input.trim().slice(0, 120);
       after.append(
         el('p', { class: 'lookup-none' }, `${str('lookup.noEntry')} “`, el('code', {}, display), '”.'),
