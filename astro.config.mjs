@@ -1,9 +1,11 @@
 // Wiring only: site, base, i18n, integrations. Everything else lives in src/.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
 import hostConfigs from './src/integrations/host-configs.ts';
 import publishedUrls from './src/integrations/published-urls.ts';
+import { headingLinkPlugins } from './src/integrations/heading-links.ts';
 import { siteBase, siteUrl } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -17,7 +19,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Prism marks code tokens with classes (colours in global.css); Shiki writes style="" on every
   // token, which a CSP without 'unsafe-inline' in style-src blocks.
-  markdown: { syntaxHighlight: 'prism' },
+  markdown: { syntaxHighlight: 'prism', processor: satteri({ hastPlugins: headingLinkPlugins }) },
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'sv'],

@@ -10,17 +10,18 @@ import { checkIntegrity, ContentIntegrityError } from '../lib/integrity';
 import { CODE_KINDS, type CodeKind } from '../lib/codes';
 import { compareVersions, parseVersion } from '../lib/versions';
 import type { Lang } from '../i18n';
+import type { Localized } from '../schemas/shared';
 
 export type CodeEntry = CollectionEntry<'codes'>;
 export type StepEntry = CollectionEntry<'steps'>;
 export type StepSvEntry = CollectionEntry<'stepsSv'>;
 export type ReleaseEntry = CollectionEntry<'releases'>;
-export type Localized = { en: string; sv: string };
+export type { Localized } from '../schemas/shared';
 
 export interface Code {
   slug: string;
   data: CodeEntry['data'];
-  /** Steps that fix it, in guide order. */
+  /** Steps that fix it, in the order the record lists them: the most specific first. */
   steps: Step[];
 }
 export interface Step {
@@ -142,7 +143,8 @@ async function build(): Promise<Catalog> {
     .map((e) => ({
       slug: slugOf(e),
       data: e.data,
-      steps: e.data.steps.map((s) => stepBySlug.get(s)!).sort((a, b) => a.data.order - b.data.order),
+      // The author's order, not the guide's: the first step is the code page's "Fix" link.
+      steps: e.data.steps.map((s) => stepBySlug.get(s)!),
     }))
     .sort(
       (a, b) =>

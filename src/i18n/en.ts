@@ -73,6 +73,7 @@ export const en = {
   'home.guideTitle': 'The guide, step by step',
   'home.guideIntro':
     'Seven steps from Microsoft’s support article, in depth, followed by steps for every family of codes.',
+  'home.diagramTitle': 'How MIM sync fits together',
   'home.catalogTitle': 'Browse the code catalog',
   'home.catalogIntro':
     'Every code the Sync Service, the FIM Service MA and PCNS report, with causes, checks and the step that fixes it.',
@@ -91,6 +92,7 @@ export const en = {
   'code.causes': 'Likely causes',
   'code.checks': 'Checks, in order',
   'code.fix': 'Steps that fix it',
+  'code.otherCases': 'other cases',
   'code.aliases': 'Also written as',
   'code.sources': 'Sources',
   'code.unverified': 'Unverified',
@@ -144,6 +146,8 @@ export const en = {
   'short.unknown': 'There is no entry for this code yet. Look it up instead:',
   '404.title': 'Page not found',
   '404.text': 'There is no page at this address. Look up the code instead, or open the catalog.',
+  'redirect.title': 'This page has moved',
+  'redirect.link': 'This page has moved here',
   'footer.text':
     'An independent troubleshooting guide. Facts are cited from their sources on each page; codes marked unverified could not be confirmed.',
   'versions.title': 'Version checker',

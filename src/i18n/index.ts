@@ -26,7 +26,12 @@ export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> 
   return fill(UI[lang][key], vars);
 }
 
-/** The strings whose keys start with `prefix`, for a browser script (keys kept whole). */
-export function pick(lang: Lang, prefix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(UI[lang]).filter(([k]) => k.startsWith(prefix)));
+/**
+ * The strings a browser script needs, as JSON for its data-strings attribute (read back with
+ * src/scripts/strings.ts): the keys that start with `prefix`, or exactly the keys listed.
+ */
+export function pick(lang: Lang, prefix: string | readonly UiKey[]): string {
+  const wanted = (k: string) =>
+    typeof prefix === 'string' ? k.startsWith(prefix) : (prefix as readonly string[]).includes(k);
+  return JSON.stringify(Object.fromEntries(Object.entries(UI[lang]).filter(([k]) => wanted(k))));
 }

@@ -75,6 +75,7 @@ export const sv: Record<UiKey, string> = {
   'home.guideTitle': 'Guiden steg för steg',
   'home.guideIntro':
     'Sju steg från Microsofts supportartikel, på djupet, följda av steg för varje familj av koder.',
+  'home.diagramTitle': 'Så hänger MIM-synkroniseringen ihop',
   'home.catalogTitle': 'Bläddra i kodkatalogen',
   'home.catalogIntro':
     'Varje kod som synkroniseringstjänsten, FIM Service MA och PCNS rapporterar, med orsaker, kontroller och steget som löser problemet.',
@@ -93,6 +94,7 @@ export const sv: Record<UiKey, string> = {
   'code.causes': 'Troliga orsaker',
   'code.checks': 'Kontroller i tur och ordning',
   'code.fix': 'Steg som löser det',
+  'code.otherCases': 'andra fall',
   'code.aliases': 'Skrivs också',
   'code.sources': 'Källor',
   'code.unverified': 'Ej verifierad',
@@ -146,6 +148,8 @@ export const sv: Record<UiKey, string> = {
   'short.unknown': 'Det finns ingen post för den här koden ännu. Slå upp den i stället:',
   '404.title': 'Sidan finns inte',
   '404.text': 'Det finns ingen sida på den här adressen. Slå upp koden i stället, eller öppna katalogen.',
+  'redirect.title': 'Sidan har flyttat',
+  'redirect.link': 'Sidan har flyttat hit',
   'footer.text':
     'En oberoende felsökningsguide. Fakta hänvisar till sina källor på varje sida; koder märkta ej verifierade kunde inte bekräftas.',
   'versions.title': 'Versionskontroll',

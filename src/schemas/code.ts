@@ -29,10 +29,19 @@ export const codeSchema = z
     checks: z.array(localized).default([]),
     /** Where an admin sees it: Operations tab, run history, Event Viewer, Connector Space Object Properties. */
     appearsIn: z.array(localized).min(1, { message: 'say where an admin sees this code (appearsIn)' }),
-    /** Slugs of the steps (content/steps/en/<slug>.mdx) with a fix. At least one. */
+    /**
+     * Slugs of the steps (content/steps/en/<slug>.mdx) with a fix, most specific first: the first
+     * is the code page's "Fix" link. At least one.
+     */
     steps: z
       .array(kebabId)
       .min(1, { message: 'link at least one step with an actionable fix (steps: [step-id])' }),
+    /**
+     * When each step applies, shown beside its link. Keys are step ids from `steps`. Required in
+     * practice for a code with several steps (tests/unit/step-when.test.ts checks the catalog).
+     * Example: { extension-dll-exception: { en: "rules extension", sv: "regeltillägg" } }.
+     */
+    stepWhen: z.record(kebabId, localized).optional(),
     /** Other strings that mean this code: older spellings, truncated forms. Each must be unique across the catalog. */
     aliases: z.array(z.string().min(1)).default([]),
     /** For Windows event IDs: the event log source, for example "PCNSSVC" or "FIMSynchronizationService". */
@@ -72,6 +81,17 @@ export const codeSchema = z
     onlyIn: z.enum(['entra-connect']).optional(),
   })
   .strict()
+  .superRefine((c, ctx) => {
+    const steps = new Set(c.steps);
+    for (const key of Object.keys(c.stepWhen ?? {})) {
+      if (!steps.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stepWhen', key],
+          message: `"${key}" is not in steps: label only the steps this code lists (${c.steps.join(', ')})`,
+        });
+    }
+  })
   .refine((c) => c.kind !== 'event-id' || c.eventSource, {
     message: 'an event-id needs eventSource (the Event Viewer "Source" column)',
     path: ['eventSource'],

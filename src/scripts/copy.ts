@@ -3,6 +3,9 @@
  * data-text; [data-copy="anchor"] copies the page's canonical URL with the heading's anchor.
  * Works on plain-http intranet servers too, where navigator.clipboard does not exist.
  */
+import { h } from './dom';
+import { readStrings } from './strings';
+
 async function copy(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
@@ -12,10 +15,8 @@ async function copy(text: string): Promise<boolean> {
   } catch {
     // Fall through to the selection-based copy.
   }
-  const area = document.createElement('textarea');
+  const area = h('textarea', { readonly: '', class: 'visually-hidden' });
   area.value = text;
-  area.setAttribute('readonly', '');
-  area.className = 'visually-hidden';
   document.body.append(area);
   area.select();
   let ok: boolean;
@@ -44,8 +45,7 @@ document.addEventListener('click', async (ev) => {
   const ok = await copy(text);
   const bar = document.querySelector<HTMLElement>('.share');
   const status = bar?.querySelector<HTMLElement>('.share-status');
-  if (status && bar)
-    status.textContent = ok ? (bar.dataset.copied ?? 'Copied.') : (bar.dataset.failed ?? 'Could not copy.');
+  if (status && bar) status.textContent = readStrings(bar)(ok ? 'share.copied' : 'share.copyFailed');
   el.dataset.copied = ok ? 'yes' : 'no';
   setTimeout(() => delete el.dataset.copied, 2000);
   if (!ok && bar) bar.querySelector('details')?.setAttribute('open', '');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UI, t } from '../../src/i18n';
 import { localizedPath, splitLocalizedPath } from '../../src/lib/urls';
 import { siteBase, siteUrl } from '../../src/lib/site-config';
-import { inlineMarkup, plainText } from '../../src/lib/inline';
+import { inlineParts, plainText } from '../../src/lib/inline';
 
 describe('UI strings', () => {
   it('has a non-empty Swedish string for every English key', () => {
@@ -52,10 +52,20 @@ describe('site configuration', () => {
 });
 
 describe('inline markup in YAML text', () => {
-  it('escapes HTML and keeps backticks as code', () => {
-    expect(inlineMarkup('Run `setspn -L <account>` & <b>check</b>')).toBe(
-      'Run <code>setspn -L &lt;account&gt;</code> &amp; &lt;b&gt;check&lt;/b&gt;',
-    );
+  it('splits backticks into code parts and keeps everything else as text', () => {
+    expect(inlineParts('Run `setspn -L <account>` & <b>check</b>')).toEqual([
+      { text: 'Run ', code: false },
+      { text: 'setspn -L <account>', code: true },
+      { text: ' & <b>check</b>', code: false },
+    ]);
+    expect(inlineParts('`a``b` c')).toEqual([
+      { text: 'a', code: true },
+      { text: 'b', code: true },
+      { text: ' c', code: false },
+    ]);
+    expect(inlineParts('an unclosed ` stays text')).toEqual([
+      { text: 'an unclosed ` stays text', code: false },
+    ]);
     expect(plainText('Run `setspn -X`')).toBe('Run setspn -X');
   });
 });
