@@ -29,7 +29,9 @@ import { foldHyphens } from '../lib/codes';
 import type { DecodedHresult } from '../lib/hresult';
 import { localizedPath, type Lang } from '../lib/urls';
 import { PARAM_FOR_LINE } from '../lib/versions';
-import { fill } from '../lib/template';
+import { h } from './dom';
+import { readStrings } from './strings';
+import type { UiKey } from '../i18n/en';
 
 /** sessionStorage key for a long paste handed from the header box to the lookup page. */
 export const HANDOVER_KEY = 'mim-lookup:paste';
@@ -98,35 +100,15 @@ export function readQuery(search: string): { q: string; malformed: boolean } {
 /** Text that looks pasted rather than typed: it is read against the message index too. */
 const looksPasted = (s: string) => s.length > 40 || /\n/.test(s) || s.trim().split(/\s+/).length >= 4;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
-
 /** Pagefind excerpts mark hits with <mark>; rebuild them as text nodes and <mark> elements only. */
 function excerptNodes(html: string): Node[] {
   const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
   const out: Node[] = [];
   doc.body.firstElementChild?.childNodes.forEach((n) => {
-    if (n.nodeName === 'MARK') out.push(el('mark', {}, n.textContent ?? ''));
+    if (n.nodeName === 'MARK') out.push(h('mark', {}, n.textContent ?? ''));
     else out.push(document.createTextNode(n.textContent ?? ''));
   });
   return out;
-}
-
-function parseStrings(json: string | undefined): Map<string, string> {
-  try {
-    const o = JSON.parse(json ?? '{}') as Record<string, unknown>;
-    return new Map(Object.entries(o).filter((x): x is [string, string] => typeof x[1] === 'string'));
-  } catch {
-    return new Map();
-  }
 }
 
 export function attach(root: HTMLElement) {
@@ -139,24 +121,24 @@ export function attach(root: HTMLElement) {
   const popup = root.querySelector<HTMLElement>('.lookup-popup');
   const list: HTMLOListElement = pageMode
     ? (document.getElementById('lookup-results') as HTMLOListElement)
-    : popup!.appendChild(el('ol', { class: 'lookup-list', id: `${input.id}-results` }));
+    : popup!.appendChild(h('ol', { class: 'lookup-list', id: `${input.id}-results` }));
   const messages = pageMode
     ? document.getElementById('lookup-messages')!
-    : popup!.insertBefore(el('div', { class: 'lookup-messages' }), list);
+    : popup!.insertBefore(h('div', { class: 'lookup-messages' }), list);
   // Notes that must never sit above a correct result ("No entry for …") go after the list.
   const after = list.parentElement!.insertBefore(
-    el('div', { class: 'lookup-messages lookup-after' }),
+    h('div', { class: 'lookup-messages lookup-after' }),
     list.nextSibling,
   );
   const filters = pageMode ? [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')] : [];
-  const S = parseStrings(root.dataset.strings);
+  const t = readStrings(root);
   let generation = 0;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let lastRun: string | undefined;
   let exactHref: string | undefined;
   let notes: string[] = [];
 
-  const str = (k: string, vars: Record<string, string | number> = {}) => fill(S.get(k) ?? k, vars);
+  const str = (k: string, vars: Record<string, string | number> = {}) => t(k as UiKey, vars);
   const codeUrl = (e: LookupEntry) => localizedPath(base, lang, `codes/${e.s}`);
 
   function targetOf(c: Candidate): { href: string; nodes: (Node | string)[]; tier: string } {
@@ -172,13 +154,13 @@ export function attach(root: HTMLElement) {
     if (t.type === 'code')
       return {
         href: codeUrl(t.entry),
-        nodes: [el('code', {}, t.entry.c), ' ', el('span', { class: 'r-title' }, t.entry.t)],
+        nodes: [h('code', {}, t.entry.c), ' ', h('span', { class: 'r-title' }, t.entry.t)],
         tier,
       };
     if (t.type === 'step')
       return {
         href: localizedPath(base, lang, `steps/${t.slug}`),
-        nodes: [el('span', { class: 'r-title' }, t.title)],
+        nodes: [h('span', { class: 'r-title' }, t.title)],
         tier,
       };
     const url = `${localizedPath(base, lang, 'versions')}?${PARAM_FOR_LINE[t.line]}=${encodeURIComponent(t.version)}`;
@@ -187,7 +169,7 @@ export function attach(root: HTMLElement) {
 
   function candidateItem(c: Candidate): HTMLLIElement {
     const { href, nodes, tier } = targetOf(c);
-    const li = el('li', { 'data-tier': tier, 'data-why': c.reason.kind }, el('a', { href }, ...nodes));
+    const li = h('li', { 'data-tier': tier, 'data-why': c.reason.kind }, h('a', { href }, ...nodes));
     const tags: string[] = [str(`lookup.why.${c.reason.kind}`)];
     if (c.reason.source === 'named' || c.reason.source === 'words')
       tags.push(str(`lookup.source.${c.reason.source}`));
@@ -197,11 +179,11 @@ export function attach(root: HTMLElement) {
       if (e.o === 'entra-connect') tags.push(str('lookup.entraOnly'));
       if (e.w) tags.push(str('lookup.wrapper'));
     }
-    for (const tag of tags) li.append(' ', el('span', { class: 'r-tag' }, tag));
+    for (const tag of tags) li.append(' ', h('span', { class: 'r-tag' }, tag));
     if (c.target.type === 'code' && c.target.entry.e)
-      li.append(' ', el('span', { class: 'r-src' }, c.target.entry.e));
+      li.append(' ', h('span', { class: 'r-src' }, c.target.entry.e));
     if (c.reason.kind !== 'exact' && c.reason.text)
-      li.append(el('p', { class: 'r-excerpt' }, el('q', {}, c.reason.text)));
+      li.append(h('p', { class: 'r-excerpt' }, h('q', {}, c.reason.text)));
     return li;
   }
 
@@ -219,15 +201,10 @@ export function attach(root: HTMLElement) {
       [str('lookup.codePart'), `${h.code} (0x${h.code.toString(16).padStart(4, '0')})`],
     ];
     if (h.win32) rows.push([str('lookup.win32'), `${h.win32.code}${h.win32.name ? ` ${h.win32.name}` : ''}`]);
-    const dl = el('dl', { class: 'hresult' });
-    for (const [k, v] of rows) dl.append(el('dt', {}, k), el('dd', {}, v));
-    const box = el(
-      'div',
-      { class: 'lookup-hresult' },
-      el('p', {}, el('strong', {}, str('lookup.hresult'))),
-      dl,
-    );
-    if (!inCatalog) box.append(el('p', {}, str('lookup.notInCatalog')));
+    const dl = h('dl', { class: 'hresult' });
+    for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
+    const box = h('div', { class: 'lookup-hresult' }, h('p', {}, h('strong', {}, str('lookup.hresult'))), dl);
+    if (!inCatalog) box.append(h('p', {}, str('lookup.notInCatalog')));
     return box;
   }
 
@@ -245,11 +222,11 @@ export function attach(root: HTMLElement) {
       top && top.reason.kind === 'exact' && r.candidates.filter((c) => c.reason.kind === 'exact').length === 1
         ? targetOf(top).href
         : undefined;
-    for (const n of notes) messages.append(el('p', { class: 'lookup-warn' }, n));
-    if (r.truncated) messages.append(el('p', { class: 'lookup-warn' }, str('lookup.tooLong')));
+    for (const n of notes) messages.append(h('p', { class: 'lookup-warn' }, n));
+    if (r.truncated) messages.append(h('p', { class: 'lookup-warn' }, str('lookup.tooLong')));
     for (const a of r.ambiguous)
       messages.append(
-        el(
+        h(
           'p',
           { class: 'lookup-warn' },
           str('lookup.ambiguous', { n: a.number, sources: a.sources.join(', ') }),
@@ -267,32 +244,32 @@ export function attach(root: HTMLElement) {
       // list, so it never sits above a full-text result that follows.
       const display = r.input.trim().slice(0, 120);
       after.append(
-        el('p', { class: 'lookup-none' }, `${str('lookup.noEntry')} “`, el('code', {}, display), '”.'),
+        h('p', { class: 'lookup-none' }, `${str('lookup.noEntry')} “`, h('code', {}, display), '”.'),
       );
     }
     if (fullText?.terms && fullText.hits.length)
       messages.append(
-        el('p', { class: 'lookup-fulltext-note' }, str('lookup.fulltext.terms', { terms: fullText.terms })),
+        h('p', { class: 'lookup-fulltext-note' }, str('lookup.fulltext.terms', { terms: fullText.terms })),
       );
     for (const hit of fullText?.hits ?? []) {
       if (shown.has(hit.url)) continue;
       shown.add(hit.url);
-      const li = el(
+      const li = h(
         'li',
         { 'data-tier': 'fulltext' },
-        el('a', { href: hit.url }, hit.title),
+        h('a', { href: hit.url }, hit.title),
         ' ',
-        el('span', { class: 'r-tag' }, str('lookup.fulltext')),
+        h('span', { class: 'r-tag' }, str('lookup.fulltext')),
       );
-      if (hit.excerpt) li.append(el('p', { class: 'r-excerpt' }, ...excerptNodes(hit.excerpt)));
+      if (hit.excerpt) li.append(h('p', { class: 'r-excerpt' }, ...excerptNodes(hit.excerpt)));
       const subs = hit.subs.filter((s) => s.url !== hit.url && s.url.includes('#')).slice(0, 3);
       if (subs.length)
         li.append(
-          el('ul', { class: 'r-subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, s.title)))),
+          h('ul', { class: 'r-subs' }, ...subs.map((s) => h('li', {}, h('a', { href: s.url }, s.title)))),
         );
       list.append(li);
     }
-    if (fullText?.message) after.append(el('p', { class: 'lookup-warn' }, fullText.message));
+    if (fullText?.message) after.append(h('p', { class: 'lookup-warn' }, fullText.message));
     if (popup) popup.hidden = !list.children.length && !messages.children.length && !after.children.length;
     showCount(list.children.length);
   }
@@ -319,7 +296,7 @@ export function attach(root: HTMLElement) {
     list.replaceChildren();
     messages.replaceChildren();
     after.replaceChildren();
-    for (const n of notes) messages.append(el('p', { class: 'lookup-warn' }, n));
+    for (const n of notes) messages.append(h('p', { class: 'lookup-warn' }, n));
     if (popup) popup.hidden = true;
     status.textContent = pageMode || value ? str('lookup.empty') : '';
     exactHref = undefined;
