@@ -187,20 +187,21 @@ export function attach(root: HTMLElement) {
     return li;
   }
 
-  function hresultBlock(h: DecodedHresult, inCatalog: boolean): HTMLElement {
+  function hresultBlock(hr: DecodedHresult, inCatalog: boolean): HTMLElement {
     const rows: [string, string][] = [
       [
         'HRESULT',
-        `${h.hex.slice(0, 2)}${h.hex.slice(2).toUpperCase()} = ${h.unsigned} = ${h.signed}${h.name ? ` (${h.name})` : ''}`,
+        `${hr.hex.slice(0, 2)}${hr.hex.slice(2).toUpperCase()} = ${hr.unsigned} = ${hr.signed}${hr.name ? ` (${hr.name})` : ''}`,
       ],
-      [str('lookup.severity'), str(h.severity ? 'lookup.severity.failure' : 'lookup.severity.success')],
+      [str('lookup.severity'), str(hr.severity ? 'lookup.severity.failure' : 'lookup.severity.success')],
       [
         str('lookup.facility'),
-        `${h.facility} (0x${h.facility.toString(16)})${h.facilityName ? ` ${h.facilityName}` : ''}`,
+        `${hr.facility} (0x${hr.facility.toString(16)})${hr.facilityName ? ` ${hr.facilityName}` : ''}`,
       ],
-      [str('lookup.codePart'), `${h.code} (0x${h.code.toString(16).padStart(4, '0')})`],
+      [str('lookup.codePart'), `${hr.code} (0x${hr.code.toString(16).padStart(4, '0')})`],
     ];
-    if (h.win32) rows.push([str('lookup.win32'), `${h.win32.code}${h.win32.name ? ` ${h.win32.name}` : ''}`]);
+    if (hr.win32)
+      rows.push([str('lookup.win32'), `${hr.win32.code}${hr.win32.name ? ` ${hr.win32.name}` : ''}`]);
     const dl = h('dl', { class: 'hresult' });
     for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
     const box = h('div', { class: 'lookup-hresult' }, h('p', {}, h('strong', {}, str('lookup.hresult'))), dl);
@@ -238,8 +239,9 @@ export function attach(root: HTMLElement) {
       shown.add(li.querySelector('a')!.getAttribute('href')!);
       list.append(li);
     }
-    for (const h of r.hresults) messages.append(hresultBlock(h, h.inCatalog));
-    if (!r.candidates.length && r.hresults.length === 0) {
+    for (const x of r.hresults) messages.append(hresultBlock(x, x.inCatalog));
+    const direct = r.candidates.some((c) => c.reason.kind !== 'didYouMean' && c.reason.kind !== 'text');
+    if (!direct && r.hresults.length === 0) {
       // The input has settled and been read: the catalog has nothing for it. Said below the
       // list, so it never sits above a full-text result that follows.
       const display = r.input.trim().slice(0, 120);
