@@ -29,18 +29,26 @@ export interface StepRecord extends FileRef {
 export interface TranslationRecord extends FileRef {
   slug: string;
 }
+/** content/diagram.yaml: the links of the sync-flow diagram, by key. */
+export interface DiagramRecord extends FileRef {
+  links: { key: string; step?: string | undefined; code?: string | undefined }[];
+}
 export interface ContentFiles {
   /** Every content file on disk, by collection folder, relative to the project root. */
   codes: string[];
   steps: string[];
   stepsSv: string[];
   releases: string[];
+  /** content/diagram.yaml when it exists (a site without it has no diagram). */
+  diagram?: string[];
 }
 export interface IntegrityInput {
   codes: CodeRecord[];
   steps: StepRecord[];
   stepsSv: TranslationRecord[];
   releases: FileRef[];
+  /** The diagram, when content/diagram.yaml was loaded. */
+  diagram?: DiagramRecord | undefined;
   /** Files on disk, to find files that the loader skipped (YAML syntax errors, duplicate ids). */
   files: ContentFiles;
   /** Parses one data file and returns its error text, or undefined when it parses. */
@@ -71,18 +79,20 @@ export function expectedSlugPattern(kind: string, code: string): RegExp {
 /** Returns every problem found; an empty list means the content is sound. */
 export function checkIntegrity(input: IntegrityInput): string[] {
   const problems: string[] = [];
-  const { codes, steps, stepsSv, releases, files } = input;
+  const { codes, steps, stepsSv, releases, files, diagram } = input;
 
   // 1. Files the loader skipped: a YAML syntax error, or two files with the same id.
-  const loaded = new Set([...codes, ...steps, ...stepsSv, ...releases].map((r) => r.file));
+  const diagrams = diagram ? [diagram] : [];
+  const loaded = new Set([...codes, ...steps, ...stepsSv, ...releases, ...diagrams].map((r) => r.file));
   const byFolder: [keyof ContentFiles, { slug?: string; file: string }[]][] = [
     ['codes', codes],
     ['steps', steps],
     ['stepsSv', stepsSv],
     ['releases', releases],
+    ['diagram', diagrams],
   ];
   for (const [folder, records] of byFolder) {
-    for (const file of files[folder]) {
+    for (const file of files[folder] ?? []) {
       if (loaded.has(file)) continue;
       const parseError = input.parseError?.(file);
       if (parseError) {
@@ -181,6 +191,19 @@ export function checkIntegrity(input: IntegrityInput): string[] {
           `${s.file}: field "codes[${i}]" refers to code "${code}", which does not exist.\n  Fix: use the file name of a code under content/codes/ (without .yaml), such as ${list([...codeSlugs].slice(0, 3))}; or add content/codes/<kind>/${code}.yaml.`,
         );
     });
+  }
+
+  for (const d of diagrams) {
+    for (const l of d.links) {
+      if (l.step !== undefined && !stepSlugs.has(l.step))
+        problems.push(
+          `${d.file}: field "links.${l.key}.step" refers to step "${l.step}", which does not exist.\n  Fix: use one of: ${list(stepSlugs)}; or create content/steps/en/${l.step}.mdx.`,
+        );
+      if (l.code !== undefined && !codeSlugs.has(l.code))
+        problems.push(
+          `${d.file}: field "links.${l.key}.code" refers to code "${l.code}", which does not exist.\n  Fix: use the file name of a code under content/codes/ (without .yaml); or add content/codes/<kind>/${l.code}.yaml.`,
+        );
+    }
   }
 
   // 6. Unique order in the guide.
