@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
+import contentGuard from './src/integrations/content-guard.ts';
 import hostConfigs from './src/integrations/host-configs.ts';
 import publishedUrls from './src/integrations/published-urls.ts';
 import { headingLinkPlugins } from './src/integrations/heading-links.ts';
@@ -25,9 +26,11 @@ export default defineConfig({
     locales: ['en', 'sv'],
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), publishedUrls(), pagefind(), hostConfigs()],
+  integrations: [contentGuard(), mdx(), publishedUrls(), pagefind(), hostConfigs()],
   devToolbar: { enabled: false },
   vite: {
+    // The export analyzer's Web Worker is a module worker (src/scripts/analyze/worker.ts).
+    worker: { format: 'es' },
     build: {
       // Never inline: Astro inlines small scripts (and Vite small images as data: URLs) below
       // this size, and the CSP allows neither inline scripts nor data: images.

@@ -11,6 +11,8 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-*/',
+      'shots/',
+      'bench/tmp/',
       '.astro/',
       'node_modules/',
       'tests/build/fixtures/',

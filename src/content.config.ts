@@ -17,6 +17,7 @@ import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { codeSchema } from './schemas/code';
 import { diagramSchema } from './schemas/diagram';
+import { glossaryTermSchema } from './schemas/glossary';
 import { releaseSchema } from './schemas/release';
 import { stepSchema, stepSvSchema } from './schemas/step';
 
@@ -46,4 +47,10 @@ const diagram = defineCollection({
   schema: diagramSchema,
 });
 
-export const collections = { steps, stepsSv, codes, releases, diagram };
+/** content/glossary.yaml: the Swedish glossary, one entry per concept (see README, "Swedish terms"). */
+const glossary = defineCollection({
+  loader: file('content/glossary.yaml'),
+  schema: glossaryTermSchema,
+});
+
+export const collections = { steps, stepsSv, codes, releases, diagram, glossary };

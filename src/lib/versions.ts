@@ -10,6 +10,7 @@
  * at build time, and the browser bundles this module to answer ?build= and ?connector=.
  */
 import { foldHyphens, RELEASE_LINES } from './codes';
+import type { ReleaseData } from '../schemas/release';
 
 export type ReleaseLine = (typeof RELEASE_LINES)[number];
 
@@ -29,20 +30,16 @@ export interface Build {
   notes: string[];
   uncertain: boolean;
   note?: string;
+  /** Installs only over this build of the same track or a later one (a baseline such as SP2's 4.6.34.0). */
+  requires?: string;
+  /** Installs in place only over exactly this build (SP3 over 4.6.673.0). */
+  requiresInPlaceFrom?: string;
+  /** A single-connector build whose connector now ships in the generic connector package. */
+  replacedByPackage?: boolean;
 }
 
-/** A release record as the content schema defines it (both languages). */
-export interface ReleaseRecord {
-  line: ReleaseLine;
-  version: string;
-  connector?: string | undefined;
-  date?: string | undefined;
-  kb?: string | undefined;
-  servicePack?: string | undefined;
-  notes: { en: string; sv: string }[];
-  uncertain?: boolean | undefined;
-  note?: { en: string; sv: string } | undefined;
-}
+/** A release record as the content schema gives it (both languages). */
+export type ReleaseRecord = ReleaseData;
 
 /** A version as four numbers; missing trailing parts are 0, so 4.6.607 equals 4.6.607.0. */
 export type Version = readonly [number, number, number, number];
@@ -62,32 +59,24 @@ export const EXAMPLE_FOR_LINE: Readonly<Record<ReleaseLine, string>> = {
   connectors: '1.1.1431.0',
 };
 
-/** Guide steps that embed the checker, and the line each one checks. */
-export const CHECKER_STEPS: Readonly<Record<string, ReleaseLine>> = {
-  'latest-sync-build': 'sync-service',
-  'update-generic-connectors': 'connectors',
-};
+/** Where a KB article lives: "KB5018333" -> https://support.microsoft.com/help/5018333. */
+export function kbUrl(kb: string): string | undefined {
+  const m = /^KB(\d+)$/.exec(kb);
+  return m ? `https://support.microsoft.com/help/${m[1]}` : undefined;
+}
 
 /**
- * Connectors whose single-connector builds were followed by the 1.1.x generic connector package:
- * the notes of each of their single builds say newer fixes ship in that package.
+ * Why a version written in a release record cannot be used, or undefined when it can. The
+ * release schema shows this text to the author.
  */
-export const PACKAGED_CONNECTORS: readonly string[] = [
-  'Generic LDAP',
-  'Lotus Domino',
-  'PowerShell',
-  'Web Services',
-];
-
-/**
- * Builds that can only be installed in place over one earlier build. Only what the release data
- * states: the notes of 4.7.3.0 ("an in-place upgrade is only possible from 4.6.673.0") and of
- * 4.6.673.0 ("the required starting point for an in-place upgrade to SP3"), both citing
- * Microsoft's SP2-to-SP3 upgrade guide. A rule applies only when both builds are in the data.
- */
-export const UPGRADE_RULES: readonly { line: ReleaseLine; target: string; requires: string }[] = [
-  { line: 'sync-service', target: '4.7.3.0', requires: '4.6.673.0' },
-];
+export function versionProblem(s: string): string | undefined {
+  if (!/^\d{1,10}(?:\.\d{1,10}){1,3}$/.test(s))
+    return 'must be 2 to 4 numbers separated by dots, for example "4.6.607.0"';
+  const big = s.split('.').find((p) => Number(p) > MAX_PART);
+  if (big !== undefined)
+    return `has the part ${big}, above ${MAX_PART}: each part of a Windows file version is a number from 0 to ${MAX_PART}`;
+  return undefined;
+}
 
 /** Parses a version written as dotted numbers (2 to 4 parts); undefined when it is not one. */
 export function parseVersion(s: string): Version | undefined {
@@ -136,6 +125,9 @@ export function toBuild(r: ReleaseRecord, lang: 'en' | 'sv', plain: (s: string) 
     notes: r.notes.map((n) => plain(n[lang])),
     uncertain: r.uncertain ?? false,
     ...(r.note ? { note: plain(r.note[lang]) } : {}),
+    ...(r.requires ? { requires: r.requires } : {}),
+    ...(r.requiresInPlaceFrom ? { requiresInPlaceFrom: r.requiresInPlaceFrom } : {}),
+    ...(r.replacedByPackage ? { replacedByPackage: true } : {}),
   };
 }
 
@@ -224,8 +216,19 @@ export interface VersionCatalog {
   tracks: Map<string, PreparedBuild[]>;
   /** Names of the connectors that have single-connector builds. */
   connectors: string[];
-  rules: { target: PreparedBuild; requires: PreparedBuild }[];
+  /** The upgrade rules the records state, one per build that has one. */
+  rules: UpgradeRule[];
 }
+
+/** A build that installs only over an earlier one: from its record's requires / requiresInPlaceFrom. */
+export interface UpgradeRule {
+  target: PreparedBuild;
+  requires: PreparedBuild;
+  /** "baseline": over that build or a later one; "in-place": over exactly that build. */
+  kind: 'baseline' | 'in-place';
+}
+
+const label = (b: Build) => [b.line, b.connector, b.version].filter(Boolean).join(' ');
 
 const trackOf = (b: Build) =>
   b.line === 'sync-service' ? 'sync-service' : b.connector ? `connector:${b.connector}` : 'package';
@@ -244,13 +247,25 @@ function olderFirst(a: PreparedBuild, b: PreparedBuild): number {
   return compareVersions(a.v, b.v);
 }
 
-/** Parses and orders the builds once. Throws, naming the build, when a version does not parse. */
+/** A release that cannot be placed: its version does not parse, or its upgrade rule names no earlier build. */
+export class ReleaseError extends Error {
+  /** The row id of the build at fault, so src/data can name its file. */
+  readonly buildId: string;
+  constructor(build: Build, message: string) {
+    super(`Release ${label(build)}: ${message}`);
+    this.name = 'ReleaseError';
+    this.buildId = build.id;
+  }
+}
+
+/** Parses and orders the builds once. Throws a ReleaseError, naming the build, when one cannot be placed. */
 export function prepareCatalog(input: readonly Build[]): VersionCatalog {
   const builds = input.map((b) => {
     const v = parseVersion(b.version);
     if (!v)
-      throw new Error(
-        `Release ${b.line} ${b.connector ?? ''} ${b.version}: the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`,
+      throw new ReleaseError(
+        b,
+        `the version must be 2 to 4 numbers from 0 to ${MAX_PART}, separated by dots.`,
       );
     return { ...b, v, track: trackOf(b) };
   });
@@ -258,14 +273,24 @@ export function prepareCatalog(input: readonly Build[]): VersionCatalog {
   for (const b of builds) tracks.set(b.track, [...(tracks.get(b.track) ?? []), b]);
   for (const t of tracks.values()) t.sort(olderFirst);
   const connectors = [...new Set(builds.flatMap((b) => (b.connector ? [b.connector] : [])))].sort();
-  const find = (line: ReleaseLine, version: string) => {
-    const v = parseVersion(version);
-    return v && builds.find((b) => b.line === line && !b.connector && compareVersions(b.v, v) === 0);
-  };
-  const rules = UPGRADE_RULES.flatMap((r) => {
-    const target = find(r.line, r.target);
-    const requires = find(r.line, r.requires);
-    return target && requires ? [{ target, requires }] : [];
+  const rules = builds.flatMap((target): UpgradeRule[] => {
+    const stated = [
+      ['requires', target.requires, 'baseline'],
+      ['requiresInPlaceFrom', target.requiresInPlaceFrom, 'in-place'],
+    ] as const;
+    return stated.flatMap(([field, version, kind]) => {
+      if (version === undefined) return [];
+      const v = parseVersion(version);
+      const requires = v && tracks.get(target.track)?.find((b) => compareVersions(b.v, v) === 0);
+      if (!requires || compareVersions(requires.v, target.v) >= 0) {
+        throw new ReleaseError(
+          target,
+          `${field} is "${version}", which is not an earlier build with a release record of its own. ` +
+            'Give the version of an older build of the same line (and connector), and add its record if it has none.',
+        );
+      }
+      return [{ target, requires, kind }];
+    });
   });
   return { builds, tracks, connectors, rules };
 }
@@ -285,18 +310,9 @@ export function tableSections(
 /** Ids of the builds that are the newest of their track and not replaced by the package. */
 export function latestBuildIds(catalog: VersionCatalog): Set<string> {
   const ids = new Set<string>();
-  for (const [track, builds] of catalog.tracks) {
+  for (const builds of catalog.tracks.values()) {
     const last = builds.at(-1);
-    if (
-      last &&
-      !(
-        track.startsWith('connector:') &&
-        last.connector &&
-        PACKAGED_CONNECTORS.includes(last.connector) &&
-        catalog.tracks.has('package')
-      )
-    )
-      ids.add(last.id);
+    if (last && !(last.replacedByPackage && catalog.tracks.has('package'))) ids.add(last.id);
   }
   return ids;
 }
@@ -308,6 +324,8 @@ export interface UpgradeStop {
   build: PreparedBuild;
   /** Set when this stop is required because `requiredFor` installs only over it. */
   requiredFor?: PreparedBuild;
+  /** How `requiredFor` depends on it: over it or later ("baseline"), or over exactly it ("in-place"). */
+  kind?: UpgradeRule['kind'];
 }
 
 export interface BuildAnswer {
@@ -355,19 +373,25 @@ export type CheckResult =
       path: UpgradeStop[];
     };
 
+/**
+ * The builds to install from `v` to the newest build of the track: every stop a rule requires,
+ * oldest first, then the newest. Walks back from the newest build: if it needs a build that `v`
+ * is older than, that build is a stop, and its own rule is checked next.
+ */
 function upgradePath(v: Version, track: readonly PreparedBuild[], catalog: VersionCatalog): UpgradeStop[] {
   const latest = track.at(-1);
   if (!latest || compareVersions(v, latest.v) >= 0) return [];
-  const stops: UpgradeStop[] = catalog.rules
-    .filter(
-      (r) =>
-        r.target.track === latest.track &&
-        compareVersions(r.target.v, latest.v) <= 0 &&
-        compareVersions(v, r.requires.v) < 0,
-    )
-    .map((r) => ({ build: r.requires, requiredFor: r.target }))
-    .sort((a, b) => compareVersions(a.build.v, b.build.v));
-  stops.push({ build: latest });
+  const ruleFor = new Map(catalog.rules.map((r) => [r.target.id, r]));
+  const stops: UpgradeStop[] = [{ build: latest }];
+  const seen = new Set([latest.id]);
+  for (
+    let rule = ruleFor.get(latest.id);
+    rule && compareVersions(v, rule.requires.v) < 0 && !seen.has(rule.requires.id);
+    rule = ruleFor.get(rule.requires.id)
+  ) {
+    seen.add(rule.requires.id);
+    stops.unshift({ build: rule.requires, requiredFor: rule.target, kind: rule.kind });
+  }
   return stops;
 }
 
@@ -377,11 +401,8 @@ function answerFor(b: PreparedBuild, catalog: VersionCatalog): BuildAnswer {
   const newer = track.slice(track.indexOf(b) + 1).reverse();
   const sp = b.servicePack ? newer.find((n) => n.servicePack === b.servicePack) : undefined;
   const pkg = catalog.tracks.get('package');
-  const supersededBy = b.connector && PACKAGED_CONNECTORS.includes(b.connector) ? pkg?.at(-1) : undefined;
-  let path: UpgradeStop[];
-  if (supersededBy) path = [{ build: supersededBy }];
-  else if (b.line === 'sync-service') path = upgradePath(b.v, track, catalog);
-  else path = newer.length ? [{ build: latest }] : [];
+  const supersededBy = b.replacedByPackage ? pkg?.at(-1) : undefined;
+  const path: UpgradeStop[] = supersededBy ? [{ build: supersededBy }] : upgradePath(b.v, track, catalog);
   return {
     build: b,
     latest,
@@ -463,4 +484,85 @@ export function checkBuild(input: string, line: ReleaseLine, catalog: VersionCat
     elsewhere,
     path,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's data island: the builds the tables show, for the checker in the browser
+
+/** The id of the <script type="application/json"> element that carries the builds. */
+export const DATA_ISLAND_ID = 'release-data';
+
+/**
+ * The builds as JSON for a <script type="application/json"> element. "<" is escaped so a note
+ * can never close the element, and U+2028/U+2029 so the text is also a valid script literal.
+ */
+export function buildsToJson(builds: readonly Build[]): string {
+  const plain: Build[] = builds.map(
+    ({
+      id,
+      line,
+      version,
+      connector,
+      date,
+      kb,
+      servicePack,
+      notes,
+      uncertain,
+      note,
+      requires,
+      requiresInPlaceFrom,
+      replacedByPackage,
+    }) => ({
+      id,
+      line,
+      version,
+      ...(connector ? { connector } : {}),
+      ...(date ? { date } : {}),
+      ...(kb ? { kb } : {}),
+      ...(servicePack ? { servicePack } : {}),
+      notes,
+      uncertain,
+      ...(note ? { note } : {}),
+      ...(requires ? { requires } : {}),
+      ...(requiresInPlaceFrom ? { requiresInPlaceFrom } : {}),
+      ...(replacedByPackage ? { replacedByPackage } : {}),
+    }),
+  );
+  return JSON.stringify(plain)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const optionalText = (x: unknown) => x === undefined || isText(x);
+
+/** Reads what buildsToJson wrote. Throws, saying what is wrong, when the island is missing or damaged. */
+export function buildsFromJson(text: string | null | undefined): Build[] {
+  if (!text) throw new Error(`The release data (#${DATA_ISLAND_ID}) is missing from the page.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error(`The release data (#${DATA_ISLAND_ID}) is not valid JSON.`);
+  }
+  if (!Array.isArray(data))
+    throw new Error(`The release data (#${DATA_ISLAND_ID}) must be a list of builds.`);
+  return data.map((b: Record<string, unknown>, i): Build => {
+    const ok =
+      b !== null &&
+      typeof b === 'object' &&
+      isText(b.id) &&
+      (RELEASE_LINES as readonly unknown[]).includes(b.line) &&
+      isText(b.version) &&
+      Array.isArray(b.notes) &&
+      b.notes.every(isText) &&
+      typeof b.uncertain === 'boolean' &&
+      [b.connector, b.date, b.kb, b.servicePack, b.note, b.requires, b.requiresInPlaceFrom].every(
+        optionalText,
+      ) &&
+      (b.replacedByPackage === undefined || b.replacedByPackage === true);
+    if (!ok) throw new Error(`The release data (#${DATA_ISLAND_ID}) has a malformed build at position ${i}.`);
+    return b as unknown as Build;
+  });
 }

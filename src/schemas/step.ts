@@ -1,6 +1,6 @@
 /** Step pages: content/steps/en/<id>.mdx (canonical) and content/steps/sv/<id>.mdx (its Swedish text). */
 import { z } from 'astro/zod';
-import { APPLIES_TO, COMPONENTS } from '../lib/codes';
+import { APPLIES_TO, COMPONENTS, RELEASE_LINES } from '../lib/codes';
 import { anchorAliases, isoDate, kebabId, source } from './shared';
 
 export const stepSchema = z
@@ -25,6 +25,8 @@ export const stepSchema = z
       .min(1, { message: 'list at least one source: every page cites where its facts come from' }),
     /** Heading ids that were renamed: old id -> current id, so links in old tickets keep working. Example: { fix: the-fix }. */
     anchorAliases: anchorAliases,
+    /** Shows a version check for this release line under the step (a form that opens /versions/). Example: connectors. */
+    versionCheck: z.enum(RELEASE_LINES).optional(),
   })
   .strict();
 

@@ -18,6 +18,7 @@ import { foldHyphens, normalizeCode } from '../lib/codes';
 import type { DecodedHresult } from '../lib/hresult';
 import { localizedPath, type Lang } from '../lib/urls';
 import { fill } from '../lib/template';
+import { looksLikeExportText } from '../lib/analyze/markers';
 
 /** A map (whole or one shard) with this language's lookup strings. */
 type IndexPayload = { index: LookupIndex; strings: Record<string, string> };
@@ -170,9 +171,27 @@ export function attach(root: HTMLElement) {
       n === 0 ? str('lookup.noResults') : n === 1 ? str('lookup.count.one') : str('lookup.count.many', n);
   }
 
+  // A whole export pasted here: offer the analyzer's report (the text goes over in sessionStorage).
+  function exportHint(): HTMLElement {
+    const a = el(
+      'a',
+      { href: root.dataset.analyze ?? '', class: 'lookup-analyze' },
+      root.dataset.analyzeLink ?? '',
+    );
+    a.addEventListener('click', () => {
+      try {
+        sessionStorage.setItem('mim-analyze-handoff', input.value);
+      } catch {
+        // Storage blocked: the analyzer opens empty and the admin pastes again.
+      }
+    });
+    return el('p', { class: 'lookup-export' }, `${root.dataset.analyzeHint ?? ''} `, a);
+  }
+
   function render(r: LookupResult, fullText: FullTextHit[] | undefined, ftMessage?: string) {
     list.replaceChildren();
     messages.replaceChildren();
+    if (root.dataset.analyze && looksLikeExportText(input.value)) messages.append(exportHint());
     exactHref = r.exact.length === 1 ? codeUrl(r.exact[0]) : undefined;
     if (r.truncated) messages.append(el('p', { class: 'lookup-warn' }, str('lookup.tooLong')));
     const shown = new Set<string>();

@@ -1,17 +1,19 @@
 /**
- * The version checker in the browser, loaded on first use. It reads the builds from the tables
- * the build rendered on the same page (so the release data ships once), answers with
- * src/lib/versions.ts and renders the answer below the form. What the user typed reaches the
- * page only as text nodes, never as HTML.
+ * The version checker in the browser, loaded on first use. It reads the builds from the page's
+ * JSON data island (written by buildsToJson, read by buildsFromJson: one pair in
+ * src/lib/versions.ts), answers with src/lib/versions.ts and renders the answer below the form.
+ * What the user typed reaches the page only as text nodes, never as HTML.
  */
 import {
+  buildsFromJson,
   checkBuild,
+  DATA_ISLAND_ID,
+  kbUrl,
   EXAMPLE_FOR_LINE,
   MAX_INPUT,
   MAX_PART,
   PARAM_FOR_LINE,
   prepareCatalog,
-  type Build,
   type BuildAnswer,
   type CheckResult,
   type PreparedBuild,
@@ -52,26 +54,6 @@ function fill(template: string, vars: Record<string, Node | string | number> = {
 
 const clip = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-/** The builds in the page's tables: one row each (see ReleaseTable.astro). */
-export function readBuilds(doc: ParentNode): Build[] {
-  return [...doc.querySelectorAll<HTMLTableRowElement>('tr[data-line][data-version]')].map((tr) => {
-    const d = tr.dataset;
-    const note = tr.querySelector('[data-note]')?.textContent?.trim();
-    return {
-      id: tr.id,
-      line: d.line as ReleaseLine,
-      version: d.version ?? '',
-      ...(d.connector ? { connector: d.connector } : {}),
-      ...(d.date ? { date: d.date } : {}),
-      ...(d.kb ? { kb: d.kb } : {}),
-      ...(d.sp ? { servicePack: d.sp } : {}),
-      notes: [...tr.querySelectorAll('.vt-notes > ul > li')].map((li) => li.textContent?.trim() ?? ''),
-      uncertain: d.uncertain === 'true',
-      ...(note ? { note } : {}),
-    };
-  });
-}
-
 export function attach(root: HTMLElement): Checker {
   const forms = [...root.querySelectorAll<HTMLFormElement>('form[data-line]')];
   const parts = (form: HTMLFormElement) => ({
@@ -82,11 +64,26 @@ export function attach(root: HTMLElement): Checker {
   });
   const params = new URLSearchParams(location.search);
   const S = JSON.parse(root.dataset.strings ?? '{}') as Record<UiKey, string>;
-  const catalog = prepareCatalog(readBuilds(document));
+  let catalog: ReturnType<typeof prepareCatalog>;
+  try {
+    catalog = prepareCatalog(buildsFromJson(document.getElementById(DATA_ISLAND_ID)?.textContent));
+  } catch (err) {
+    // Say so under each form instead of failing silently; the tables still answer.
+    console.error(err);
+    for (const f of forms)
+      parts(f).result.replaceChildren(
+        h('p', { class: 'vc-error', 'data-problem': 'data' }, S['versions.dataError']),
+      );
+    return { check: () => undefined };
+  }
   const t = (key: UiKey, vars: Record<string, string | number> = {}) => fill(S[key], vars).join('');
 
   const buildLink = (b: PreparedBuild) =>
     h('a', { href: `#${b.id}` }, h('code', {}, b.version), b.connector ? ` ${b.connector}` : '');
+  const kbLink = (kb: string) => {
+    const href = kbUrl(kb);
+    return href ? h('a', { href }, kb) : kb;
+  };
   const label = (b: PreparedBuild) => (b.servicePack ? `${b.version} (${b.servicePack})` : b.version);
   const meta = (b: PreparedBuild) => [b.servicePack, b.date, b.kb].filter(Boolean).join(' · ');
   const links = (bs: PreparedBuild[]) =>
@@ -119,7 +116,9 @@ export function attach(root: HTMLElement): Checker {
       {},
       b.line === 'sync-service' && row('versions.col.sp', b.servicePack),
       row('versions.col.date', b.date),
-      row('versions.col.kb', b.kb),
+      b.kb
+        ? h('div', {}, h('dt', {}, S['versions.col.kb']), h('dd', {}, kbLink(b.kb)))
+        : row('versions.col.kb', undefined),
     );
   }
 
@@ -132,7 +131,9 @@ export function attach(root: HTMLElement): Checker {
         buildLink(s.build),
         ' – ',
         ...(s.requiredFor
-          ? fill(S['versions.path.required'], { target: label(s.requiredFor) })
+          ? fill(S[s.kind === 'baseline' ? 'versions.path.baseline' : 'versions.path.required'], {
+              target: label(s.requiredFor),
+            })
           : [S['versions.path.latest']]),
       ),
     );

@@ -87,13 +87,25 @@ describe('host configs', () => {
     expect(d['base-uri']).toEqual(["'self'"]);
     expect(d['form-action']).toEqual(["'self'"]);
     expect(d['frame-ancestors']).toBeDefined();
+    // Trusted Types: every DOM sink goes through the one policy named "default" (public/trusted-types.js).
+    expect(d['require-trusted-types-for']).toEqual(["'script'"]);
+    expect(d['trusted-types']).toEqual(['default']);
     // Only keywords ('self', 'none', …): a host, a scheme (https:, data:, blob:) or * would be a remote origin.
     for (const [name, sources] of Object.entries(d)) {
+      if (name === 'trusted-types') continue; // policy names, not sources
       for (const s of sources) {
         expect(s, `${name} allows ${s}`).toMatch(/^'[a-z-]+'$/);
         expect(s, `${name} allows ${s}`).not.toMatch(/^'(unsafe-inline|unsafe-eval|unsafe-hashes)'$/);
       }
     }
+  });
+
+  it('keeps resources to this origin and hides the IIS version', () => {
+    for (const [name, headers] of Object.entries(configs))
+      expect(headers['cross-origin-resource-policy'], name).toBe('same-origin');
+    const webConfig = read('public/web.config');
+    expect(webConfig).toContain('<requestFiltering removeServerHeader="true">');
+    expect(webConfig).toMatch(/<requestLimits maxQueryString="\d+" \/>/);
   });
 
   it('maps every Pagefind file type for IIS and Azure Static Web Apps', () => {
