@@ -6,14 +6,17 @@
  * - `stepsSv`:        content/steps/sv/<step-id>.mdx, the Swedish text of the same step.
  * - `codes`:          content/codes/<kind>/<slug>.yaml, one record per code, both languages inline.
  * - `releases`:       content/releases/<line>/<version>.yaml, one record per build.
+ * - `diagram`:        content/diagram.yaml, the words and links of the sync-flow diagram (one entry).
  *
  * Cross-file rules (references resolve, no duplicate codes, every step translated, no empty
- * collection, YAML that parses) are checked in src/data/integrity.ts, which fails the build
+ * collection, YAML that parses) are checked in src/lib/integrity.ts (called from src/data/catalog.ts), which fails the build
  * with a message naming the file, the field and the fix.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
 import { codeSchema } from './schemas/code';
+import { diagramSchema } from './schemas/diagram';
 import { glossaryTermSchema } from './schemas/glossary';
 import { releaseSchema } from './schemas/release';
 import { stepSchema, stepSvSchema } from './schemas/step';
@@ -38,10 +41,16 @@ const releases = defineCollection({
   schema: releaseSchema,
 });
 
+// One file, one entry: the parser names it, so the file itself stays flat for its authors.
+const diagram = defineCollection({
+  loader: file('content/diagram.yaml', { parser: (text) => ({ 'sync-flow': parseYaml(text) }) }),
+  schema: diagramSchema,
+});
+
 /** content/glossary.yaml: the Swedish glossary, one entry per concept (see README, "Swedish terms"). */
 const glossary = defineCollection({
   loader: file('content/glossary.yaml'),
   schema: glossaryTermSchema,
 });
 
-export const collections = { steps, stepsSv, codes, releases, glossary };
+export const collections = { steps, stepsSv, codes, releases, diagram, glossary };

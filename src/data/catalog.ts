@@ -3,7 +3,7 @@
  * throw, failing the build, with text an author can act on), and shapes the data the routes need.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkIntegrity, ContentIntegrityError } from '../lib/integrity';
@@ -16,6 +16,7 @@ export type CodeEntry = CollectionEntry<'codes'>;
 export type StepEntry = CollectionEntry<'steps'>;
 export type StepSvEntry = CollectionEntry<'stepsSv'>;
 export type ReleaseEntry = CollectionEntry<'releases'>;
+export type DiagramEntry = CollectionEntry<'diagram'>;
 export type { Localized } from '../schemas/shared';
 
 export interface Code {
@@ -38,11 +39,14 @@ export interface Catalog {
   steps: Step[];
   codes: Code[];
   releases: ReleaseEntry[];
+  /** The sync-flow diagram's words and links (content/diagram.yaml), when the site has one. */
+  diagram: DiagramEntry['data'] | undefined;
   stepBySlug: Map<string, Step>;
   codeBySlug: Map<string, Code>;
 }
 
 const ROOT = process.cwd();
+const DIAGRAM_FILE = 'content/diagram.yaml';
 
 function listFiles(dir: string, ext: string): string[] {
   const abs = path.join(ROOT, dir);
@@ -86,12 +90,14 @@ export function loadCatalog(): Promise<Catalog> {
 }
 
 async function build(): Promise<Catalog> {
-  const [codeEntries, stepEntries, svEntries, releases] = await Promise.all([
+  const [codeEntries, stepEntries, svEntries, releases, diagrams] = await Promise.all([
     getCollection('codes'),
     getCollection('steps'),
     getCollection('stepsSv'),
     getCollection('releases'),
+    getCollection('diagram'),
   ]);
+  const diagram = diagrams[0];
   const problems = checkIntegrity({
     codes: codeEntries.map((e) => ({
       file: fileOf(e),
@@ -111,11 +117,16 @@ async function build(): Promise<Catalog> {
     })),
     stepsSv: svEntries.map((e) => ({ file: fileOf(e), slug: slugOf(e) })),
     releases: releases.map((e) => ({ file: fileOf(e) })),
+    diagram: diagram && {
+      file: DIAGRAM_FILE,
+      links: Object.entries(diagram.data.links).map(([key, l]) => ({ key, step: l.step, code: l.code })),
+    },
     files: {
       codes: listFiles('content/codes', '.yaml'),
       steps: listFiles('content/steps/en', '.mdx'),
       stepsSv: listFiles('content/steps/sv', '.mdx'),
       releases: listFiles('content/releases', '.yaml'),
+      diagram: existsSync(path.join(ROOT, DIAGRAM_FILE)) ? [DIAGRAM_FILE] : [],
     },
     parseError: yamlError,
   });
@@ -167,5 +178,5 @@ async function build(): Promise<Catalog> {
       (a.data.connector ?? '').localeCompare(b.data.connector ?? '') ||
       compareVersions(v(a), v(b)),
   );
-  return { steps, codes, releases, stepBySlug, codeBySlug };
+  return { steps, codes, releases, diagram: diagram?.data, stepBySlug, codeBySlug };
 }

@@ -2,11 +2,13 @@
  * Cross-file rules that a per-entry schema cannot check. Astro only logs some of these problems
  * (a duplicate id is a warning, a dangling reference a log line), so the build calls
  * `checkIntegrity` and throws when it returns anything: one message per problem, each naming
- * the file, the field and the fix.
+ * the file, the field and the fix. The messages are the catalog in content-errors.ts.
  *
  * Pure: it takes plain records, so unit tests and build fixtures exercise the same code.
  */
 import { normalizeCode } from './codes';
+import * as E from './content-errors';
+import { problem } from './content-errors';
 
 export interface FileRef {
   /** Path of the file relative to the project root, e.g. content/codes/run-error/failed-connection.yaml */
@@ -29,38 +31,33 @@ export interface StepRecord extends FileRef {
 export interface TranslationRecord extends FileRef {
   slug: string;
 }
+/** content/diagram.yaml: the links of the sync-flow diagram, by key. */
+export interface DiagramRecord extends FileRef {
+  links: { key: string; step?: string | undefined; code?: string | undefined }[];
+}
 export interface ContentFiles {
   /** Every content file on disk, by collection folder, relative to the project root. */
   codes: string[];
   steps: string[];
   stepsSv: string[];
   releases: string[];
+  /** content/diagram.yaml when it exists (a site without it has no diagram). */
+  diagram?: string[];
 }
 export interface IntegrityInput {
   codes: CodeRecord[];
   steps: StepRecord[];
   stepsSv: TranslationRecord[];
   releases: FileRef[];
+  /** The diagram, when content/diagram.yaml was loaded. */
+  diagram?: DiagramRecord | undefined;
   /** Files on disk, to find files that the loader skipped (YAML syntax errors, duplicate ids). */
   files: ContentFiles;
   /** Parses one data file and returns its error text, or undefined when it parses. */
   parseError?: (file: string) => string | undefined;
 }
 
-export class ContentIntegrityError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n\n` +
-        problems.map((p) => `- ${p}`).join('\n\n'),
-    );
-    this.name = 'ContentIntegrityError';
-  }
-}
-
-const list = (xs: Iterable<string>, max = 12) => {
-  const a = [...xs].sort();
-  return a.length > max ? `${a.slice(0, max).join(', ')} … (${a.length} in all)` : a.join(', ');
-};
+export { ContentIntegrityError } from './content-errors';
 
 /** Slug a code record's file must have: the code itself, or <source>-event-<id> for event IDs. */
 export function expectedSlugPattern(kind: string, code: string): RegExp {
@@ -71,32 +68,32 @@ export function expectedSlugPattern(kind: string, code: string): RegExp {
 /** Returns every problem found; an empty list means the content is sound. */
 export function checkIntegrity(input: IntegrityInput): string[] {
   const problems: string[] = [];
-  const { codes, steps, stepsSv, releases, files } = input;
+  const { codes, steps, stepsSv, releases, files, diagram } = input;
 
   // 1. Files the loader skipped: a YAML syntax error, or two files with the same id.
-  const loaded = new Set([...codes, ...steps, ...stepsSv, ...releases].map((r) => r.file));
+  const diagrams = diagram ? [diagram] : [];
+  const loaded = new Set([...codes, ...steps, ...stepsSv, ...releases, ...diagrams].map((r) => r.file));
   const byFolder: [keyof ContentFiles, { slug?: string; file: string }[]][] = [
     ['codes', codes],
     ['steps', steps],
     ['stepsSv', stepsSv],
     ['releases', releases],
+    ['diagram', diagrams],
   ];
   for (const [folder, records] of byFolder) {
-    for (const file of files[folder]) {
+    for (const file of files[folder] ?? []) {
       if (loaded.has(file)) continue;
       const parseError = input.parseError?.(file);
       if (parseError) {
-        problems.push(
-          `${file}: the file is not valid YAML, so it was not loaded.\n  ${parseError}\n  Fix: correct the syntax at that line (quote text that contains ": " or starts with a special character).`,
-        );
+        problems.push(problem(E.InvalidYaml, { file, detail: parseError }));
         continue;
       }
       const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
       const twin = records.find((r) => r.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') === base);
       problems.push(
         twin
-          ? `${file}: the file name "${base}" is already used by ${twin.file}, so one of them was dropped.\n  Fix: file names are the URL slug and must be unique across the folder; rename one of the two files.`
-          : `${file}: the file was not loaded.\n  Fix: check that it is a complete record with every required field.`,
+          ? problem(E.DuplicateFileName, { file, name: base, other: twin.file })
+          : problem(E.FileNotLoaded, { file }),
       );
     }
   }
@@ -107,11 +104,8 @@ export function checkIntegrity(input: IntegrityInput): string[] {
     ['content/steps/en/', steps, 'add at least one step, content/steps/en/<step-id>.mdx'],
     ['content/releases/', releases, 'add at least one build, content/releases/<line>/<version>.yaml'],
   ];
-  for (const [folder, records, fix] of empties) {
-    if (records.length === 0)
-      problems.push(
-        `${folder}: the collection is empty, and the site cannot be built without it.\n  Fix: ${fix}.`,
-      );
+  for (const [folder, records, add] of empties) {
+    if (records.length === 0) problems.push(problem(E.EmptyCollection, { folder, add }));
   }
 
   // 3. Slugs follow the code, and codes are unique (a code is unique per kind and event source).
@@ -122,25 +116,20 @@ export function checkIntegrity(input: IntegrityInput): string[] {
   for (const c of codes) {
     const sameSlug = slugOwner.get(c.slug);
     if (sameSlug)
-      problems.push(
-        `${c.file}: the file name "${c.slug}" is already used by ${sameSlug}.\n  Fix: the file name is the code's URL (/codes/${c.slug}/) and must be unique; keep one of the two files.`,
-      );
+      problems.push(problem(E.DuplicateCodeSlug, { file: c.file, slug: c.slug, other: sameSlug }));
     slugOwner.set(c.slug, c.file);
     if (!expectedSlugPattern(c.kind, c.code).test(c.slug)) {
       const want =
         c.kind === 'event-id'
           ? `<source>-event-${c.code}.yaml, for example pcns-event-${c.code}.yaml`
           : `${c.code}.yaml`;
-      problems.push(
-        `${c.file}: field "code" is "${c.code}" but the file is named "${c.slug}".\n  Fix: the file name is the code's URL; rename the file to ${want}.`,
-      );
+      problems.push(problem(E.CodeFileName, { file: c.file, code: c.code, slug: c.slug, want }));
     }
     const key = `${c.kind}\u0000${c.code}\u0000${c.eventSource ?? ''}`;
     const prev = seen.get(key);
     if (prev) {
-      problems.push(
-        `${c.file}: field "code" repeats "${c.code}" (${c.kind}${c.eventSource ? `, source ${c.eventSource}` : ''}), which ${prev.file} already defines.\n  Fix: keep one record per code; merge the two files and delete one.`,
-      );
+      const what = `${c.kind}${c.eventSource ? `, source ${c.eventSource}` : ''}`;
+      problems.push(problem(E.DuplicateCode, { file: c.file, code: c.code, what, other: prev.file }));
     } else seen.set(key, c);
   }
 
@@ -151,12 +140,9 @@ export function checkIntegrity(input: IntegrityInput): string[] {
     c.aliases.forEach((alias, i) => {
       const n = normalizeCode(alias);
       const other = owner.get(n);
-      if (!n)
-        problems.push(`${c.file}: field "aliases[${i}]" is empty after normalization.\n  Fix: remove it.`);
+      if (!n) problems.push(problem(E.EmptyAlias, { file: c.file, index: i }));
       else if (other && other !== c.file)
-        problems.push(
-          `${c.file}: field "aliases[${i}]" ("${alias}") is already a code or alias in ${other}.\n  Fix: an alias must point to one code only; remove it from one of the files.`,
-        );
+        problems.push(problem(E.ShadowingAlias, { file: c.file, index: i, alias, other }));
       else owner.set(n, c.file);
     });
   }
@@ -166,47 +152,58 @@ export function checkIntegrity(input: IntegrityInput): string[] {
     c.steps.forEach((s, i) => {
       if (!stepSlugs.has(s))
         problems.push(
-          `${c.file}: field "steps[${i}]" refers to step "${s}", which does not exist.\n  Fix: use one of: ${list(stepSlugs)}; or create content/steps/en/${s}.mdx.`,
+          problem(E.MissingStep, { file: c.file, field: `steps[${i}]`, step: s, steps: stepSlugs }),
         );
     });
     if (c.deprecatedBy && !codeSlugs.has(c.deprecatedBy))
-      problems.push(
-        `${c.file}: field "deprecatedBy" refers to code "${c.deprecatedBy}", which does not exist.\n  Fix: name an existing code file (without .yaml).`,
-      );
+      problems.push(problem(E.MissingReplacement, { file: c.file, code: c.deprecatedBy }));
   }
   for (const s of steps) {
     s.codes.forEach((code, i) => {
       if (!codeSlugs.has(code))
         problems.push(
-          `${s.file}: field "codes[${i}]" refers to code "${code}", which does not exist.\n  Fix: use the file name of a code under content/codes/ (without .yaml), such as ${list([...codeSlugs].slice(0, 3))}; or add content/codes/<kind>/${code}.yaml.`,
+          problem(E.MissingCode, {
+            file: s.file,
+            field: `codes[${i}]`,
+            code,
+            examples: [...codeSlugs].slice(0, 3),
+          }),
         );
     });
+  }
+
+  // The sync-flow diagram links a step or a code from each chip.
+  for (const d of diagrams) {
+    for (const l of d.links) {
+      if (l.step !== undefined && !stepSlugs.has(l.step))
+        problems.push(
+          problem(E.MissingStep, {
+            file: d.file,
+            field: `links.${l.key}.step`,
+            step: l.step,
+            steps: stepSlugs,
+          }),
+        );
+      if (l.code !== undefined && !codeSlugs.has(l.code))
+        problems.push(problem(E.MissingCode, { file: d.file, field: `links.${l.key}.code`, code: l.code }));
+    }
   }
 
   // 6. Unique order in the guide.
   const orders = new Map<number, string>();
   for (const s of steps) {
     const prev = orders.get(s.order);
-    if (prev)
-      problems.push(
-        `${s.file}: field "order" is ${s.order}, the same as ${prev}.\n  Fix: give each step its own position in the guide.`,
-      );
+    if (prev) problems.push(problem(E.DuplicateOrder, { file: s.file, order: s.order, other: prev }));
     else orders.set(s.order, s.file);
   }
 
   // 7. Every step is translated, and no translation is orphaned.
   const svSlugs = new Set(stepsSv.map((s) => s.slug));
   for (const s of steps) {
-    if (!svSlugs.has(s.slug))
-      problems.push(
-        `${s.file}: the Swedish translation is missing.\n  Fix: add content/steps/sv/${s.slug}.mdx with title, summary and lastReviewed in its frontmatter and the Swedish text below.`,
-      );
+    if (!svSlugs.has(s.slug)) problems.push(problem(E.MissingTranslation, { file: s.file, slug: s.slug }));
   }
   for (const t of stepsSv) {
-    if (!stepSlugs.has(t.slug))
-      problems.push(
-        `${t.file}: this translation has no English step content/steps/en/${t.slug}.mdx.\n  Fix: rename it to match an English step, or add the English step.`,
-      );
+    if (!stepSlugs.has(t.slug)) problems.push(problem(E.OrphanTranslation, { file: t.file, slug: t.slug }));
   }
   return problems;
 }
