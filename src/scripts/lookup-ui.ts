@@ -3,6 +3,7 @@
  * Pagefind full text, loaded only when a query needs it. Every string the user typed reaches the
  * page as text nodes, never as HTML.
  */
+import './trusted-types';
 import {
   lookup,
   lookupExact,

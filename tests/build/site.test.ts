@@ -55,8 +55,8 @@ for (const base of ['/', '/mim-help/']) {
     });
 
     it('marks an uncertain code as unverified', () => {
-      expect(html('codes/pcns-event-6025')).toContain('class="callout unverified"');
-      expect(html('codes/stopped-server')).not.toContain('class="callout unverified"');
+      expect(html('codes/pcns-event-6025')).toContain('class="aside aside-caution unverified"');
+      expect(html('codes/stopped-server')).not.toContain('unverified"');
     });
 
     it('renders the step MDX and rewrites its links for base and language', () => {

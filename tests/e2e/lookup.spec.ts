@@ -43,10 +43,10 @@ test.describe('lookup page', () => {
   });
 
   test('decodes an HRESULT that is not in the catalog, with its Win32 error', async ({ page }) => {
-    await page.goto(at('lookup/?q=0x80070005'));
+    await page.goto(at('lookup/?q=0x80070003'));
     const box = page.locator('.lookup-hresult');
     await expect(box).toContainText('FACILITY_WIN32');
-    await expect(box).toContainText('5 ERROR_ACCESS_DENIED');
+    await expect(box).toContainText('3 ERROR_PATH_NOT_FOUND');
     await expect(box).toContainText('not in the catalog');
   });
 

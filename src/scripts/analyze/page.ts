@@ -4,6 +4,7 @@
  * export sends nothing over the network. Cancel terminates the worker (a stuck parse can never
  * hang the tab) and starts a fresh one.
  */
+import '../trusted-types';
 import '../copy';
 import { CodeMap, resolveReport, type CodeMapJson, type Resolved } from '../../lib/analyze/links';
 import type { Report } from '../../lib/analyze/model';
