@@ -6,6 +6,7 @@
  *   2. search cost in Chromium (bytes and time to the first visible result), beside Pagefind's UI
  *   3. build scaling: the real catalog and synthetic catalogs of 1,000 and 10,000 codes
  *   4. Lighthouse scores for home, a step, a code page and the lookup page
+ *   5. pasted text: the message index's bytes and the reader's main-thread time, before and after
  *
  * Everything is built and served from bench/tmp/ (git-ignored): cold builds of a copy of the
  * project, served by scripts/serve.mjs. Timings are medians of repeated runs; the machine is
@@ -13,8 +14,8 @@
  * tests/e2e/budgets.spec.ts, and timings never are.
  *
  * Options:
- *   --only weight,search,scaling,lighthouse   run some parts; the others are kept from results.json
- *   --search-runs N (21)  --build-runs N (3)  --lighthouse-runs N (3)  --weight-runs N (3)
+ *   --only weight,search,scaling,lighthouse,paste   run some parts; the others are kept from results.json
+ *   --paste-runs N (3)  --search-runs N (21)  --build-runs N (3)  --lighthouse-runs N (3)  --weight-runs N (3)
  *   --sizes real,1k,10k   catalog sizes for part 3
  *   --keep                keep the synthetic catalogs and their builds in bench/tmp/
  *   --report-only         only write bench/RESULTS.md again from bench/results.json
@@ -29,6 +30,7 @@ import { measureWeight } from './lib/weight.mjs';
 import { bootScriptsFrom, measureSearch, writePagefindUiPage } from './lib/search.mjs';
 import { measureSize, SIZES } from './lib/scaling.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
+import { measurePaste } from './lib/paste.mjs';
 import { renderReport } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
@@ -36,7 +38,7 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const PARTS = ['weight', 'search', 'scaling', 'lighthouse'];
+const PARTS = ['weight', 'search', 'scaling', 'lighthouse', 'paste'];
 const only = new Set((opt('only', PARTS.join(',')) ?? '').split(',').filter(Boolean));
 for (const p of only)
   if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (one of ${PARTS.join(', ')})`);
@@ -96,7 +98,7 @@ try {
       writeFileSync(resultsFile, JSON.stringify(results, null, 1) + '\n');
     }
   }
-  const needSite = ['weight', 'search', 'lighthouse'].some((p) => only.has(p));
+  const needSite = ['weight', 'search', 'lighthouse', 'paste'].some((p) => only.has(p));
   if (needSite && !(only.has('scaling') && sizes.includes('real'))) {
     log('Building the real catalog once (not timed)');
     realDir = makeSite('real', path.join(ROOT, 'content'));
@@ -122,6 +124,13 @@ try {
         results.search = {
           machine: machine(m.chromium),
           ...(await measureSearch(browser, server, { runs: n('search-runs', 21), bootScripts, log })),
+        };
+      }
+      if (only.has('paste')) {
+        log('Part 5: pasted text');
+        results.paste = {
+          machine: machine(m.chromium),
+          ...(await measurePaste(browser, dist, { runs: n('paste-runs', 3), log })),
         };
       }
       if (only.has('lighthouse')) {

@@ -339,6 +339,46 @@ function summary(r) {
         .join('; ')}.`,
     );
   }
+  if (r.paste)
+    out.push(
+      `- **Pasted text:** the message index adds ${kb(r.paste.bytes.messages.gzip)} gzip, fetched only for pasted text; worst read ${ms(r.paste.worst.chromium.after)} in Chromium (was ${ms(r.paste.worst.chromium.before)}), a realistic 10,000-character paste ${ms(r.paste.realistic.chromium.after)}.`,
+    );
+  return out.join('\n');
+}
+
+function paste(p) {
+  const out = [
+    '## 5. Pasted text: what reading a paste costs',
+    '',
+    `Measured on: ${machineLine(p.machine)}.`,
+    '',
+    `The message index (\`lookup-messages.json\`: the product's message texts and the words of every code and step page) is fetched only when the lookup reads a pasted text; an exact hit still reads one shard. Sizes per language (English shown): message index ${kb(p.bytes.messages.gzip)} gzip (${kb(p.bytes.messages.raw)} raw); whole map \`lookup-index.json\` ${kb(p.bytes.index.gzip)} gzip; the exact-hit shard for "6" ${kb(p.bytes.shard6.gzip)} gzip. A paste therefore costs ${kb(p.bytes.messages.gzip + p.bytes.index.gzip)} gzip of lookup data once, then nothing more for later pastes.`,
+    '',
+    `Main-thread time of one read, median of ${p.runs} runs per input. **After**: what the lookup does once per settled input (the exact tier, then \`readPaste\` with the message index). **Before** (revision ${p.beforeRev}, the one the reliability probe measured): \`normalizeCode\` + \`lookupExact\` + \`lookup\`, which the old UI ran on every keystroke. Both are the same bundled code in Node and in Chromium (a page with only the reader and the built site's data). Limit: 50 ms.`,
+    '',
+    `**Worst case:** Chromium ${ms(p.worst.chromium.before)} before, **${ms(p.worst.chromium.after)} after**; Node ${ms(p.worst.node.before)} before, ${ms(p.worst.node.after)} after. The realistic 10,000-character paste: ${ms(p.realistic.chromium.after)} in Chromium.`,
+    '',
+    table(
+      [
+        'input',
+        'characters (after NFKC)',
+        'Chromium before',
+        'Chromium after',
+        'Node before',
+        'Node after',
+        'candidates',
+      ],
+      p.rows.map((r) => [
+        r.label,
+        `${r.length.toLocaleString('en')} (${r.normalized.toLocaleString('en')})`,
+        ms(r.chromium.before),
+        `${ms(r.chromium.after)}${r.chromium.after <= 50 ? ' ✅' : ' ❌'}`,
+        ms(r.node.before),
+        ms(r.node.after),
+        String(r.candidates),
+      ]),
+    ),
+  ];
   return out.join('\n');
 }
 
@@ -351,12 +391,13 @@ export function renderReport(r) {
     '',
     `Machine: ${machineLine(r.machine, 'the run started')}. Other work may have been running on the machine at the same time; timings are medians for that reason. The byte budgets are enforced by \`tests/e2e/budgets.spec.ts\` in \`npm test\`; timings are never asserted.`,
     '',
-    'Re-run everything with `npm run bench` (10 to 25 minutes on 2 cores, depending on what else the machine is doing), or parts: `npm run bench -- --only weight,search` (parts: weight, search, scaling, lighthouse; `--sizes real,1k` limits part 3).',
+    'Re-run everything with `npm run bench` (10 to 25 minutes on 2 cores, depending on what else the machine is doing), or parts: `npm run bench -- --only weight,search` (parts: weight, search, scaling, lighthouse, paste; `--sizes real,1k` limits part 3).',
   ];
   parts.push('', summary(r));
   if (r.weight) parts.push('', weight(r.weight));
   if (r.search) parts.push('', search(r.search));
   if (r.scaling) parts.push('', scaling(r.scaling));
   if (r.lighthouse) parts.push('', lighthouse(r.lighthouse));
+  if (r.paste) parts.push('', paste(r.paste));
   return parts.join('\n') + '\n';
 }

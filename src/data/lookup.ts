@@ -1,21 +1,26 @@
-/** The exact-match map for one language, and the UI strings the lookup shows. */
+/**
+ * The lookup's data for one language: the exact-match map (whole and sharded) and the message
+ * index that pasted text is read against. UI strings are not in here: they ride once on the page
+ * (`<mim-lookup data-strings>`), not in every shard.
+ */
 import { loadCatalog } from './catalog';
 import { buildLookupIndex, type LookupIndex } from '../lib/lookup';
-import { UI, type Lang, type UiKey } from '../i18n';
+import { codeWords, packMessages, stepWords, type PackedMessages } from '../lib/paste';
+import type { Lang } from '../i18n';
 import { plainText } from '../lib/inline';
 
-type LangIndex = { index: LookupIndex; strings: Record<string, string> };
-const cache = new Map<Lang, Promise<LangIndex>>();
+type LangData = { index: LookupIndex; messages: PackedMessages };
+const cache = new Map<Lang, Promise<LangData>>();
 
 /** Built once per language: the whole map and every shard come from the same one. */
-export function lookupIndexFor(lang: Lang): Promise<LangIndex> {
+export function lookupIndexFor(lang: Lang): Promise<LangData> {
   let p = cache.get(lang);
   if (!p) cache.set(lang, (p = build(lang)));
   return p;
 }
 
-async function build(lang: Lang): Promise<LangIndex> {
-  const { codes } = await loadCatalog();
+async function build(lang: Lang): Promise<LangData> {
+  const { codes, steps } = await loadCatalog();
   const index = buildLookupIndex(
     codes.map((c) => ({
       slug: c.slug,
@@ -25,10 +30,13 @@ async function build(lang: Lang): Promise<LangIndex> {
       eventSource: c.data.eventSource,
       aliases: c.data.aliases,
       uncertain: c.data.uncertain,
+      wrapper: c.data.wrapper,
+      onlyIn: c.data.onlyIn,
     })),
   );
-  const strings = Object.fromEntries(
-    (Object.keys(UI[lang]) as UiKey[]).filter((k) => k.startsWith('lookup.')).map((k) => [k, UI[lang][k]]),
+  const messages = packMessages(
+    codes.map((c) => ({ slug: c.slug, messages: c.data.messages, words: codeWords(c) })),
+    steps.map((s) => ({ slug: s.slug, title: plainText(s.title[lang]), words: stepWords(s) })),
   );
-  return { index, strings };
+  return { index, messages };
 }

@@ -77,22 +77,45 @@ export function parseHresult(input: string): string | undefined {
   return '0x' + value.toString(16).padStart(8, '0');
 }
 
+/** Words (letters, marks, digits) in a text; everything else separates them. Linear. */
+export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** The words of a text, lower-cased and joined by single hyphens: "Det gick inte = anslutning" -> "det-gick-inte-anslutning". */
+export function tokenKey(s: string): string {
+  return (foldHyphens(s).toLowerCase().match(WORD) ?? []).join('-');
+}
+
+const LEADING = new Set([...'"\'`<([*“”‘’«»„']);
+const TRAILING = new Set([...'"\'`>)].,;:!?*“”‘’«»„']);
+
 /**
  * The canonical form of one code as typed or pasted: trimmed, case folded, Unicode hyphens
  * folded, spaces in place of hyphens accepted, "Event ID 6025" read as "6025", and an HRESULT in
  * any form written as 0x + 8 hex digits. Returns "" for input with nothing in it.
+ *
+ * Every step is linear in the length of the input (the caller limits that length after
+ * normalizing): quotes and punctuation are trimmed by index, not by a pattern that could retry
+ * from every position of a long run of dots.
  */
 export function normalizeCode(input: string): string {
-  let s = foldHyphens(input.normalize('NFKC')).trim().toLowerCase();
+  let s = foldHyphens(String(input ?? '').normalize('NFKC'))
+    .trim()
+    .toLowerCase();
   // "Event ID 6025", "EventID: 6025", "event 6025", "Händelse-ID 6025", "event id #6025".
-  const ev = /^(?:event|h[äa]ndelse)[\s-]*(?:id)?[\s:#-]*(\d{1,5})$/.exec(s);
+  const ev = /^(?:event|h[äa]ndelse)[\s-]*(?:id[\s:#-]*|[:#][\s:#-]*)?(\d{1,5})$/.exec(s);
   if (ev) return String(Number(ev[1]));
   const hr = parseHresult(s.replace(/^hresult[\s:=-]*/, ''));
   if (hr) return hr;
-  s = s
-    .replace(/^["'`<([]+|["'`>)\].,;:!?]+$/g, '')
-    .replace(/[\s_]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s;
+  let start = 0;
+  let end = s.length;
+  while (start < end && LEADING.has(s[start]!)) start++;
+  while (end > start && TRAILING.has(s[end - 1]!)) end--;
+  s = s.slice(start, end);
+  // Runs of spaces, underscores and hyphens become one hyphen; none at either end.
+  s = s.replace(/[\s_-]+/g, '-');
+  start = 0;
+  end = s.length;
+  while (start < end && s[start] === '-') start++;
+  while (end > start && s[end - 1] === '-') end--;
+  return s.slice(start, end);
 }

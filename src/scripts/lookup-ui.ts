@@ -1,28 +1,42 @@
 /**
- * The lookup, loaded on first use. Exact tier first, from the small map the build wrote; then
- * Pagefind full text, loaded only when a query needs it. Every string the user typed reaches the
- * page as text nodes, never as HTML.
+ * The lookup, loaded on first use. The exact tier first, from the small shard the build wrote
+ * for the query's first character; a pasted text is read by readPaste() against the whole map
+ * and the message index (fetched only for pasted text); Pagefind full text last, loaded only
+ * when a query needs it. Every string the user typed reaches the page as text nodes, never as
+ * HTML. Every UI string comes from `data-strings` on <mim-lookup> (src/i18n), in the page's
+ * language.
  */
 import './trusted-types';
 import {
-  lookup,
+  exactKey,
   lookupExact,
-  MAX_QUERY,
+  MAX_SHARED_QUERY,
+  prepareQuery,
   shardOf,
   unpackIndex,
   type LookupEntry,
   type LookupIndex,
-  type LookupResult,
   type PackedIndex,
 } from '../lib/lookup';
-import { foldHyphens, normalizeCode } from '../lib/codes';
+import {
+  readPaste,
+  unpackMessages,
+  type Candidate,
+  type MessageIndex,
+  type PackedMessages,
+  type PasteReading,
+} from '../lib/paste';
+import { foldHyphens } from '../lib/codes';
 import type { DecodedHresult } from '../lib/hresult';
 import { localizedPath, type Lang } from '../lib/urls';
-import { fill } from '../lib/template';
+import { PARAM_FOR_LINE } from '../lib/versions';
 import { looksLikeExportText } from '../lib/analyze/markers';
+import { h } from './dom';
+import { readStrings } from './strings';
+import type { UiKey } from '../i18n/en';
 
-/** A map (whole or one shard) with this language's lookup strings. */
-type IndexPayload = { index: LookupIndex; strings: Record<string, string> };
+/** sessionStorage key for a long paste handed from the header box to the lookup page. */
+export const HANDOVER_KEY = 'mim-lookup:paste';
 
 interface FullTextHit {
   url: string;
@@ -31,24 +45,26 @@ interface FullTextHit {
   subs: { url: string; title: string }[];
 }
 
-const indexCache = new Map<string, Promise<IndexPayload>>();
-function loadIndex(url: string): Promise<IndexPayload> {
-  let p = indexCache.get(url);
+const cache = new Map<string, Promise<unknown>>();
+function loadJson<T>(url: string, unpack: (x: never) => T): Promise<T> {
+  let p = cache.get(url) as Promise<T> | undefined;
   if (!p) {
     p = fetch(url).then(async (r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      const packed = (await r.json()) as PackedIndex;
-      return { index: unpackIndex(packed), strings: packed.s };
+      return unpack((await r.json()) as never);
     });
-    indexCache.set(url, p);
+    // A failed fetch is not remembered: the next query tries again.
+    p.catch(() => cache.delete(url));
+    cache.set(url, p);
   }
   return p;
 }
+const loadIndex = (url: string) => loadJson<LookupIndex>(url, (x: PackedIndex) => unpackIndex(x));
+const loadMessages = (url: string) => loadJson<MessageIndex>(url, (x: PackedMessages) => unpackMessages(x));
 
 // Pagefind's own module is loaded from the built site on the first full-text query.
 type Pagefind = {
   options(o: Record<string, unknown>): Promise<void>;
-  debouncedSearch?: unknown;
   search(
     q: string,
     o?: Record<string, unknown>,
@@ -75,7 +91,7 @@ function loadPagefind(base: string): Promise<Pagefind> {
 export function readQuery(search: string): { q: string; malformed: boolean } {
   const m = /[?&]q=([^&]*)/.exec(search);
   if (!m) return { q: '', malformed: false };
-  const raw = m[1].replace(/\+/g, ' ');
+  const raw = m[1]!.replace(/\+/g, ' ');
   try {
     return { q: decodeURIComponent(raw), malformed: false };
   } catch {
@@ -83,30 +99,22 @@ export function readQuery(search: string): { q: string; malformed: boolean } {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
+/** Text that looks pasted rather than typed: it is read against the message index too. */
+const looksPasted = (s: string) => s.length > 40 || /\n/.test(s) || s.trim().split(/\s+/).length >= 4;
 
 /** Pagefind excerpts mark hits with <mark>; rebuild them as text nodes and <mark> elements only. */
 function excerptNodes(html: string): Node[] {
   const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
   const out: Node[] = [];
   doc.body.firstElementChild?.childNodes.forEach((n) => {
-    if (n.nodeName === 'MARK') out.push(el('mark', {}, n.textContent ?? ''));
+    if (n.nodeName === 'MARK') out.push(h('mark', {}, n.textContent ?? ''));
     else out.push(document.createTextNode(n.textContent ?? ''));
   });
   return out;
 }
 
 export function attach(root: HTMLElement) {
-  const input = root.querySelector('input')!;
+  const input = root.querySelector<HTMLInputElement | HTMLTextAreaElement>('textarea, input')!;
   const form = root.querySelector('form')!;
   const status = root.querySelector<HTMLElement>('.lookup-status')!;
   const lang = (root.dataset.lang ?? 'en') as Lang;
@@ -115,66 +123,102 @@ export function attach(root: HTMLElement) {
   const popup = root.querySelector<HTMLElement>('.lookup-popup');
   const list: HTMLOListElement = pageMode
     ? (document.getElementById('lookup-results') as HTMLOListElement)
-    : popup!.appendChild(el('ol', { class: 'lookup-list', id: `${input.id}-results` }));
+    : popup!.appendChild(h('ol', { class: 'lookup-list', id: `${input.id}-results` }));
   const messages = pageMode
     ? document.getElementById('lookup-messages')!
-    : popup!.insertBefore(el('div', { class: 'lookup-messages' }), list);
+    : popup!.insertBefore(h('div', { class: 'lookup-messages' }), list);
+  // Notes that must never sit above a correct result ("No entry for …") go after the list.
+  const after = list.parentElement!.insertBefore(
+    h('div', { class: 'lookup-messages lookup-after' }),
+    list.nextSibling,
+  );
   const filters = pageMode ? [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')] : [];
-  let S: Record<string, string> = {};
+  const t = readStrings(root);
   let generation = 0;
-  let ftTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastRun: string | undefined;
   let exactHref: string | undefined;
+  let notes: string[] = [];
 
+  const str = (k: string, vars: Record<string, string | number> = {}) => t(k as UiKey, vars);
   const codeUrl = (e: LookupEntry) => localizedPath(base, lang, `codes/${e.s}`);
-  const str = (k: string, n?: number) => fill(S[k] ?? k, n === undefined ? {} : { n });
 
-  function entryItem(e: LookupEntry, tag: string): HTMLLIElement {
-    const a = el('a', { href: codeUrl(e) }, el('code', {}, e.c), ' ', el('span', { class: 'r-title' }, e.t));
-    const li = el(
-      'li',
-      { 'data-kind': e.k, 'data-tier': tag },
-      a,
-      ' ',
-      el('span', { class: 'r-tag' }, str(`lookup.${tag}`)),
-    );
-    if (e.e) li.append(' ', el('span', { class: 'r-src' }, e.e));
+  function targetOf(c: Candidate): { href: string; nodes: (Node | string)[]; tier: string } {
+    const t = c.target;
+    const tier =
+      c.reason.kind === 'exact'
+        ? 'exact'
+        : c.reason.kind === 'didYouMean'
+          ? 'didYouMean'
+          : t.type === 'code'
+            ? 'found'
+            : t.type;
+    if (t.type === 'code')
+      return {
+        href: codeUrl(t.entry),
+        nodes: [h('code', {}, t.entry.c), ' ', h('span', { class: 'r-title' }, t.entry.t)],
+        tier,
+      };
+    if (t.type === 'step')
+      return {
+        href: localizedPath(base, lang, `steps/${t.slug}`),
+        nodes: [h('span', { class: 'r-title' }, t.title)],
+        tier,
+      };
+    const url = `${localizedPath(base, lang, 'versions')}?${PARAM_FOR_LINE[t.line]}=${encodeURIComponent(t.version)}`;
+    return { href: url, nodes: [str('lookup.versions.link', { version: t.version })], tier };
+  }
+
+  function candidateItem(c: Candidate): HTMLLIElement {
+    const { href, nodes, tier } = targetOf(c);
+    const li = h('li', { 'data-tier': tier, 'data-why': c.reason.kind }, h('a', { href }, ...nodes));
+    const tags: string[] = [str(`lookup.why.${c.reason.kind}`)];
+    if (c.reason.source === 'named' || c.reason.source === 'words')
+      tags.push(str(`lookup.source.${c.reason.source}`));
+    if (c.target.type === 'code') {
+      const e = c.target.entry;
+      if (e.u) tags.push(str('lookup.unverified'));
+      if (e.o === 'entra-connect') tags.push(str('lookup.entraOnly'));
+      if (e.w) tags.push(str('lookup.wrapper'));
+    }
+    for (const tag of tags) li.append(' ', h('span', { class: 'r-tag' }, tag));
+    if (c.target.type === 'code' && c.target.entry.e)
+      li.append(' ', h('span', { class: 'r-src' }, c.target.entry.e));
+    if (c.reason.kind !== 'exact' && c.reason.text)
+      li.append(h('p', { class: 'r-excerpt' }, h('q', {}, c.reason.text)));
     return li;
   }
 
-  function hresultBlock(h: DecodedHresult, inCatalog: boolean): HTMLElement {
+  function hresultBlock(hr: DecodedHresult, inCatalog: boolean): HTMLElement {
     const rows: [string, string][] = [
       [
         'HRESULT',
-        `${h.hex.slice(0, 2)}${h.hex.slice(2).toUpperCase()} = ${h.unsigned} = ${h.signed}${h.name ? ` (${h.name})` : ''}`,
+        `${hr.hex.slice(0, 2)}${hr.hex.slice(2).toUpperCase()} = ${hr.unsigned} = ${hr.signed}${hr.name ? ` (${hr.name})` : ''}`,
       ],
-      [str('lookup.severity'), h.severity ? '1 (failure)' : '0 (success)'],
+      [str('lookup.severity'), str(hr.severity ? 'lookup.severity.failure' : 'lookup.severity.success')],
       [
         str('lookup.facility'),
-        `${h.facility} (0x${h.facility.toString(16)})${h.facilityName ? ` ${h.facilityName}` : ''}`,
+        `${hr.facility} (0x${hr.facility.toString(16)})${hr.facilityName ? ` ${hr.facilityName}` : ''}`,
       ],
-      [str('lookup.codePart'), `${h.code} (0x${h.code.toString(16).padStart(4, '0')})`],
+      [str('lookup.codePart'), `${hr.code} (0x${hr.code.toString(16).padStart(4, '0')})`],
     ];
-    if (h.win32) rows.push([str('lookup.win32'), `${h.win32.code}${h.win32.name ? ` ${h.win32.name}` : ''}`]);
-    const dl = el('dl', { class: 'hresult' });
-    for (const [k, v] of rows) dl.append(el('dt', {}, k), el('dd', {}, v));
-    const box = el(
-      'div',
-      { class: 'lookup-hresult' },
-      el('p', {}, el('strong', {}, str('lookup.hresult'))),
-      dl,
-    );
-    if (!inCatalog) box.append(el('p', {}, str('lookup.notInCatalog')));
+    if (hr.win32)
+      rows.push([str('lookup.win32'), `${hr.win32.code}${hr.win32.name ? ` ${hr.win32.name}` : ''}`]);
+    const dl = h('dl', { class: 'hresult' });
+    for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
+    const box = h('div', { class: 'lookup-hresult' }, h('p', {}, h('strong', {}, str('lookup.hresult'))), dl);
+    if (!inCatalog) box.append(h('p', {}, str('lookup.notInCatalog')));
     return box;
   }
 
   function showCount(n: number) {
     status.textContent =
-      n === 0 ? str('lookup.noResults') : n === 1 ? str('lookup.count.one') : str('lookup.count.many', n);
+      n === 0 ? str('lookup.noResults') : n === 1 ? str('lookup.count.one') : str('lookup.count.many', { n });
   }
 
   // A whole export pasted here: offer the analyzer's report (the text goes over in sessionStorage).
   function exportHint(): HTMLElement {
-    const a = el(
+    const a = h(
       'a',
       { href: root.dataset.analyze ?? '', class: 'lookup-analyze' },
       root.dataset.analyzeLink ?? '',
@@ -186,59 +230,69 @@ export function attach(root: HTMLElement) {
         // Storage blocked: the analyzer opens empty and the admin pastes again.
       }
     });
-    return el('p', { class: 'lookup-export' }, `${root.dataset.analyzeHint ?? ''} `, a);
+    return h('p', { class: 'lookup-export' }, `${root.dataset.analyzeHint ?? ''} `, a);
   }
 
-  function render(r: LookupResult, fullText: FullTextHit[] | undefined, ftMessage?: string) {
+  function render(r: PasteReading, fullText?: { hits: FullTextHit[]; terms?: string; message?: string }) {
     list.replaceChildren();
     messages.replaceChildren();
+    after.replaceChildren();
     if (root.dataset.analyze && looksLikeExportText(input.value)) messages.append(exportHint());
-    exactHref = r.exact.length === 1 ? codeUrl(r.exact[0]) : undefined;
-    if (r.truncated) messages.append(el('p', { class: 'lookup-warn' }, str('lookup.tooLong')));
-    const shown = new Set<string>();
-    for (const e of r.exact) {
-      shown.add(codeUrl(e));
-      list.append(entryItem(e, 'exact'));
-    }
-    for (const e of r.found) {
-      shown.add(codeUrl(e));
-      list.append(entryItem(e, 'found'));
-    }
-    if (r.hresult) messages.append(hresultBlock(r.hresult, r.exact.length > 0));
-    for (const h of r.unknownHresults) messages.append(hresultBlock(h, false));
-    if (!r.exact.length && !r.found.length && !r.hresult) {
-      const display = r.input.trim().slice(0, 120);
+    const top = r.candidates[0];
+    exactHref =
+      top && top.reason.kind === 'exact' && r.candidates.filter((c) => c.reason.kind === 'exact').length === 1
+        ? targetOf(top).href
+        : undefined;
+    for (const n of notes) messages.append(h('p', { class: 'lookup-warn' }, n));
+    if (r.truncated) messages.append(h('p', { class: 'lookup-warn' }, str('lookup.tooLong')));
+    for (const a of r.ambiguous)
       messages.append(
-        el('p', { class: 'lookup-none' }, `${str('lookup.noEntry')} “`, el('code', {}, display), '”.'),
+        h(
+          'p',
+          { class: 'lookup-warn' },
+          str('lookup.ambiguous', { n: a.number, sources: a.sources.join(', ') }),
+        ),
+      );
+    const shown = new Set<string>();
+    for (const c of r.candidates.slice(0, 12)) {
+      const li = candidateItem(c);
+      shown.add(li.querySelector('a')!.getAttribute('href')!);
+      list.append(li);
+    }
+    for (const x of r.hresults) messages.append(hresultBlock(x, x.inCatalog));
+    const direct = r.candidates.some((c) => c.reason.kind !== 'didYouMean' && c.reason.kind !== 'text');
+    if (!direct && r.hresults.length === 0) {
+      // The input has settled and been read: the catalog has nothing for it. Said below the
+      // list, so it never sits above a full-text result that follows.
+      const display = r.input.trim().slice(0, 120);
+      after.append(
+        h('p', { class: 'lookup-none' }, `${str('lookup.noEntry')} “`, h('code', {}, display), '”.'),
       );
     }
-    if (r.suggestions.length) {
-      messages.append(el('p', { class: 'lookup-dym' }, `${str('lookup.didYouMean')}:`));
-      for (const e of r.suggestions) {
-        shown.add(codeUrl(e));
-        list.append(entryItem(e, 'didYouMean'));
-      }
-    }
-    for (const hit of fullText ?? []) {
+    if (fullText?.terms && fullText.hits.length)
+      messages.append(
+        h('p', { class: 'lookup-fulltext-note' }, str('lookup.fulltext.terms', { terms: fullText.terms })),
+      );
+    for (const hit of fullText?.hits ?? []) {
       if (shown.has(hit.url)) continue;
       shown.add(hit.url);
-      const li = el(
+      const li = h(
         'li',
         { 'data-tier': 'fulltext' },
-        el('a', { href: hit.url }, hit.title),
+        h('a', { href: hit.url }, hit.title),
         ' ',
-        el('span', { class: 'r-tag' }, str('lookup.fulltext')),
+        h('span', { class: 'r-tag' }, str('lookup.fulltext')),
       );
-      if (hit.excerpt) li.append(el('p', { class: 'r-excerpt' }, ...excerptNodes(hit.excerpt)));
+      if (hit.excerpt) li.append(h('p', { class: 'r-excerpt' }, ...excerptNodes(hit.excerpt)));
       const subs = hit.subs.filter((s) => s.url !== hit.url && s.url.includes('#')).slice(0, 3);
       if (subs.length)
         li.append(
-          el('ul', { class: 'r-subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, s.title)))),
+          h('ul', { class: 'r-subs' }, ...subs.map((s) => h('li', {}, h('a', { href: s.url }, s.title)))),
         );
       list.append(li);
     }
-    if (ftMessage) messages.append(el('p', { class: 'lookup-warn' }, ftMessage));
-    if (popup) popup.hidden = !list.children.length && !messages.children.length;
+    if (fullText?.message) after.append(h('p', { class: 'lookup-warn' }, fullText.message));
+    if (popup) popup.hidden = !list.children.length && !messages.children.length && !after.children.length;
     showCount(list.children.length);
   }
 
@@ -260,71 +314,85 @@ export function attach(root: HTMLElement) {
     }));
   }
 
-  async function run(value: string, opts: { malformed?: boolean } = {}) {
+  function clear(value: string) {
+    list.replaceChildren();
+    messages.replaceChildren();
+    after.replaceChildren();
+    for (const n of notes) messages.append(h('p', { class: 'lookup-warn' }, n));
+    if (popup) popup.hidden = true;
+    status.textContent = pageMode || value ? str('lookup.empty') : '';
+    exactHref = undefined;
+  }
+
+  /** One run per settled input: normalize once, read once, render, then full text if needed. */
+  async function run(value: string) {
     const my = ++generation;
-    clearTimeout(ftTimer);
-    // The exact tier first, from the small shard for this code; the whole map only when needed.
-    const key = normalizeCode(value.slice(0, MAX_QUERY));
-    const shardUrl = `${root.dataset.shards}${shardOf(key)}.json`;
-    let shard: IndexPayload;
+    lastRun = value;
+    const { input: text } = prepareQuery(value);
+    if (!text.trim()) return clear(value);
+    const key = exactKey(text);
+    let reading: PasteReading;
     try {
-      shard = await loadIndex(shardUrl);
+      const shard = await loadIndex(`${root.dataset.shards}${shardOf(key)}.json`);
+      if (my !== generation) return;
+      if (lookupExact(text, shard).exact.length) reading = readPaste(value, shard);
+      else {
+        const pasted = looksPasted(text);
+        const [whole, msgs] = await Promise.all([
+          loadIndex(root.dataset.index!),
+          pasted ? loadMessages(root.dataset.messages!) : Promise.resolve(undefined),
+        ]);
+        if (my !== generation) return;
+        reading = readPaste(value, whole, msgs);
+      }
     } catch {
-      status.textContent = 'The lookup data could not be loaded.';
+      if (my === generation) status.textContent = str('lookup.loadFailed');
       return;
+    }
+    render(reading);
+    // Full text when the catalog gave nothing sure: the query itself when short, else the
+    // paste's distinctive words (never all of them).
+    const strong = reading.candidates.some((c) => c.score >= 250);
+    if (strong && !pageMode) return;
+    if (reading.candidates.some((c) => c.reason.kind === 'exact')) return;
+    const short = text.length <= 200 && text.trim().split(/\s+/).length <= 12;
+    const query = short ? text : reading.terms.join(' ');
+    if (!query.trim()) return render(reading, { hits: [] });
+    let hits: FullTextHit[] = [];
+    let message: string | undefined;
+    try {
+      hits = await fullText(query);
+    } catch {
+      message = import.meta.env.DEV ? str('lookup.devIndex') : str('lookup.searchFailed');
     }
     if (my !== generation) return;
-    S = shard.strings;
-    if (!value.trim()) {
-      list.replaceChildren();
-      messages.replaceChildren();
-      if (popup) popup.hidden = true;
-      status.textContent = pageMode || value ? str('lookup.empty') : '';
-      exactHref = undefined;
-      return;
-    }
-    let r = lookupExact(value, shard.index);
-    if (!r.exact.length) {
-      try {
-        r = lookup(value, (await loadIndex(root.dataset.index!)).index);
-      } catch {
-        status.textContent = 'The lookup data could not be loaded.';
-        return;
-      }
-      if (my !== generation) return;
-    }
-    render(r, undefined);
-    if (opts.malformed) messages.prepend(el('p', { class: 'lookup-warn' }, str('lookup.badEncoding')));
-    // Full text for short queries only: a pasted log is resolved by its codes.
-    if (value.length > 200 || (r.exact.length && !pageMode)) return;
-    ftTimer = setTimeout(
-      async () => {
-        let hits: FullTextHit[] = [];
-        let msg: string | undefined;
-        try {
-          hits = await fullText(value);
-        } catch {
-          msg = import.meta.env.DEV ? str('lookup.devIndex') : str('lookup.searchFailed');
-        }
-        if (my !== generation) return;
-        render(r, hits, msg);
-        if (opts.malformed) messages.prepend(el('p', { class: 'lookup-warn' }, str('lookup.badEncoding')));
-      },
-      pageMode ? 0 : 120,
-    );
+    render(reading, { hits, terms: short ? undefined : query, message });
+  }
+
+  /** Typing settles before the lookup runs; a paste or a submit runs at once. */
+  function schedule(value: string, delay: number) {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      if (value !== lastRun) void run(value);
+    }, delay);
   }
 
   // Keyboard: arrows move through result links, Escape closes, Enter opens (native link).
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>(':scope > li > a')];
   input.addEventListener('keydown', (ev) => {
-    if (ev.key === 'ArrowDown') {
+    const e = ev as KeyboardEvent;
+    if (e.key === 'ArrowDown' && (input.tagName === 'INPUT' || e.ctrlKey)) {
       const first = links()[0];
       if (first) {
-        ev.preventDefault();
+        e.preventDefault();
         first.focus();
       }
-    } else if (ev.key === 'Escape' && popup) {
+    } else if (e.key === 'Escape' && popup) {
       popup.hidden = true;
+    } else if (e.key === 'Enter' && input.tagName === 'TEXTAREA' && !e.shiftKey) {
+      // In the lookup page's box, Enter looks up and Shift+Enter adds a line.
+      e.preventDefault();
+      form.requestSubmit();
     }
   });
   list.addEventListener('keydown', (ev) => {
@@ -332,10 +400,10 @@ export function attach(root: HTMLElement) {
     const i = all.indexOf(document.activeElement as HTMLAnchorElement);
     if (ev.key === 'ArrowDown' && i >= 0) {
       ev.preventDefault();
-      all[Math.min(i + 1, all.length - 1)].focus();
+      all[Math.min(i + 1, all.length - 1)]!.focus();
     } else if (ev.key === 'ArrowUp' && i >= 0) {
       ev.preventDefault();
-      (i === 0 ? input : all[i - 1]).focus();
+      (i === 0 ? input : all[i - 1]!).focus();
     } else if (ev.key === 'Escape') {
       // Focus first: focusing the box reopens the results, and Escape means closed.
       input.focus();
@@ -350,6 +418,21 @@ export function attach(root: HTMLElement) {
       if (list.children.length || messages.children.length) popup.hidden = false;
     });
   }
+
+  /** Shareable addresses carry short queries only; a long paste stays out of the URL. */
+  function remember(q: string) {
+    const url = new URL(location.href);
+    notes = [];
+    if (q.length <= MAX_SHARED_QUERY) url.searchParams.set('q', q);
+    else {
+      url.searchParams.delete('q');
+      notes = [str('lookup.notShared')];
+    }
+    history.replaceState(history.state, '', url);
+    const sw = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+    if (sw) sw.search = q && q.length <= MAX_SHARED_QUERY ? `?q=${encodeURIComponent(q)}` : '';
+  }
+
   // Enter on a single exact hit opens its page directly; otherwise the lookup page.
   form.addEventListener(
     'submit',
@@ -361,26 +444,44 @@ export function attach(root: HTMLElement) {
       } else if (pageMode) {
         ev.preventDefault();
         ev.stopImmediatePropagation();
-        const q = input.value.slice(0, MAX_QUERY);
-        history.replaceState(null, '', `?q=${encodeURIComponent(q)}`);
-        void run(q);
+        remember(input.value);
+        clearTimeout(settleTimer);
+        void run(input.value);
       }
     },
     { capture: true },
   );
-  input.addEventListener('input', () => void run(input.value));
-  for (const f of filters) f.addEventListener('change', () => void run(input.value));
+  input.addEventListener('input', (ev) => {
+    const pasted =
+      (ev as InputEvent).inputType === 'insertFromPaste' || (ev as InputEvent).inputType === 'insertFromDrop';
+    schedule(input.value, pasted ? 0 : pageMode ? 250 : 150);
+  });
+  for (const f of filters)
+    f.addEventListener('change', () => {
+      lastRun = undefined;
+      void run(input.value);
+    });
 
   if (pageMode) {
     const { q, malformed } = readQuery(location.search);
-    // Someone may have typed before this module arrived: their text wins over the address.
-    // The box is one line and drops line breaks; the lookup reads the query as it was sent.
-    if (!input.value || q) {
+    let handed: string | null;
+    try {
+      handed = sessionStorage.getItem(HANDOVER_KEY);
+      sessionStorage.removeItem(HANDOVER_KEY);
+    } catch {
+      handed = null;
+    }
+    if (malformed) notes.push(str('lookup.badEncoding'));
+    if (handed) {
+      notes.push(str('lookup.handedOver'));
+      input.value = handed;
+      void run(handed);
+    } else if (!input.value || q) {
+      // Someone may have typed before this module arrived: their text wins over an empty address.
       input.value = q;
-      void run(q, { malformed });
+      void run(q);
     } else void run(input.value);
-    // Keep the query when switching language.
     const sw = document.querySelector<HTMLAnchorElement>('a.lang-switch');
-    if (sw && q) sw.search = `?q=${encodeURIComponent(q.slice(0, 2000))}`;
+    if (sw && q && q.length <= MAX_SHARED_QUERY) sw.search = `?q=${encodeURIComponent(q)}`;
   } else if (input.value) void run(input.value);
 }

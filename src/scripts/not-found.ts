@@ -3,7 +3,7 @@
  * A single exact hit (for example /e/0x8023063D/ or /e/2149779005/) goes straight to its page;
  * anything else is offered to the lookup with the code filled in.
  */
-import { lookup, unpackIndex, type PackedIndex } from '../lib/lookup';
+import { lookupExact, unpackIndex, type PackedIndex } from '../lib/lookup';
 import { localizedPath, splitLocalizedPath, type Lang } from '../lib/urls';
 
 const box = document.getElementById('short-link-help');
@@ -27,7 +27,7 @@ if (box && m) {
   fetch(localizedPath(base, lang as Lang, 'lookup-index.json').replace(/\/$/, ''))
     .then((r) => (r.ok ? (r.json() as Promise<PackedIndex>) : undefined))
     .then((packed) => {
-      const exact = packed ? lookup(code, unpackIndex(packed)).exact : [];
+      const exact = packed ? lookupExact(code, unpackIndex(packed)).exact : [];
       if (exact.length === 1) location.replace(localizedPath(base, lang as Lang, `codes/${exact[0].s}`));
     })
     .catch(() => undefined);

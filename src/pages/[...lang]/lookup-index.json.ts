@@ -8,8 +8,8 @@ import type { Lang } from '../../i18n';
 export const getStaticPaths = langPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { index, strings } = await lookupIndexFor(props.lang as Lang);
-  return new Response(JSON.stringify(packIndex(index, strings)), {
+  const { index } = await lookupIndexFor(props.lang as Lang);
+  return new Response(JSON.stringify(packIndex(index)), {
     headers: { 'Content-Type': 'application/json' },
   });
 };

@@ -7,15 +7,15 @@ import { packIndex, shardIndex, SHARDS } from '../../../lib/lookup';
 export async function getStaticPaths() {
   const paths = [];
   for (const lang of LANGS) {
-    const { index, strings } = await lookupIndexFor(lang);
+    const { index } = await lookupIndexFor(lang);
     const shards = shardIndex(index);
     // Every shard exists, empty or not: the browser asks for the one its input starts with
     // (and "_" for an empty query), and a missing file would be a 404 in the console.
     for (const shard of SHARDS) {
-      const part = shards.get(shard) ?? { v: 1 as const, entries: [], keys: {} };
+      const part = shards.get(shard) ?? { v: 1 as const, entries: [], keys: new Map() };
       paths.push({
         params: { lang: langParam(lang), shard },
-        props: { body: JSON.stringify(packIndex(part, strings)) },
+        props: { body: JSON.stringify(packIndex(part)) },
       });
     }
   }
