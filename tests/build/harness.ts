@@ -12,6 +12,7 @@ import {
   symlinkSync,
   writeFileSync,
   mkdirSync,
+  readdirSync,
   unlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,14 @@ export function makeSite(fixture: string): Site {
   cpSync(path.join(FIXTURES, fixture, 'content'), path.join(dir, 'content'), { recursive: true });
   const list = path.join(FIXTURES, fixture, 'published-urls.txt');
   if (existsSync(list)) cpSync(list, path.join(dir, 'published-urls.txt'));
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // node_modules: a folder of links to the project's packages, not one link to the whole folder.
+  // Astro keeps its content data store in node_modules/.astro (and Vite its cache in .vite), so a
+  // linked folder would let a fixture build read the real project's content, or another fixture's.
+  const modules = path.join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const name of readdirSync(path.join(ROOT, 'node_modules')))
+    if (name !== '.astro' && name !== '.vite')
+      symlinkSync(path.join(ROOT, 'node_modules', name), path.join(modules, name), 'dir');
   return {
     dir,
     write(rel, text) {
