@@ -257,6 +257,9 @@ const HRESULT_TOKEN =
 /** A build number: 4.4.1459.0, 4.1.3766, 1.1.1301.0 (not an IP address, a date or a file version of something else). */
 const BUILD = /(?<![\d.])([1-6])\.(\d{1,3})\.(\d{2,5})(?:\.(\d{1,5}))?(?!\d|\.\d)/g;
 
+/** The words just before a build number that say it is one: "Build 4.3.2195.0", "Version - 4.6.673", "versionen 4.6.607.0". */
+const BUILD_CONTEXT =
+  /\b(?:version\w{0,6}|build|versio\w{0,6}|v|ver|release|rollup|hotfix|update|uppdatering\w{0,3})[ \t]{0,3}(?:[:#=-][ \t]{0,3})?$/;
 /** The words just before a number that say it is an error code ("failed with error 8007…"). */
 const ERROR_CONTEXT = /(?:error|hresult|\bhr|code|fail\w*|returned|exception|fel\w*)[^a-z0-9]{0,12}$/;
 /** A run-profile name or a hash is not an HRESULT, whatever it looks like. */
@@ -393,6 +396,9 @@ const BASE = {
   hresult: 300,
   shape: 200,
   build: 150,
+  calledBuild: 240,
+  family: 260,
+  sureNearMiss: 220,
 } as const;
 
 const specificity = (e: LookupEntry) => SPECIFIC[e.k] - (e.w ? 60 : 0) - (e.u ? 5 : 0);
@@ -552,7 +558,16 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     if (parts.some((p) => p > 65535)) continue;
     const version = parts.join('.');
     const line = parts[0] === 4 ? 'sync-service' : 'connectors';
-    add({ type: 'versions', line, version }, { kind: 'build', text: m[0] }, BASE.build, m.index);
+    // Called a version or a build ("Build 4.0.3531.2", "MIM Version - 4.6.673"), or the whole
+    // query: the admin asks about the build, so the version checker beats page words. A build
+    // trailing an event's text ("Azure AD Sync 1.4.18.0") stays weak evidence.
+    const called = BUILD_CONTEXT.test(s.slice(Math.max(0, m.index - 24), m.index)) || tokens.length <= 6;
+    add(
+      { type: 'versions', line, version },
+      { kind: 'build', text: m[0] },
+      called ? BASE.calledBuild : BASE.build,
+      m.index,
+    );
   }
 
   // 7. Near misses of a code written in the text, and of a one-word query.
@@ -593,7 +608,12 @@ function chooseSource(
   // The message text is the best word evidence; then words that belong to one source.
   const best = Math.max(...list.map((e) => messageScore.get(e.s) ?? 0));
   if (best > 0) return { chosen: list.filter((e) => (messageScore.get(e.s) ?? 0) === best), source: 'words' };
-  const worded = list.filter((e) => names(e)?.words.some((x) => s.includes(x)) ?? false);
+  // Words split or joined by a translation ("hanterings agentens", "managementagent") still
+  // count: they are compared with the spaces taken out as well.
+  const squeezed = s.replace(/[ \t\r\n]+/g, '');
+  const worded = list.filter(
+    (e) => names(e)?.words.some((x) => s.includes(x) || squeezed.includes(x.replace(/ /g, ''))) ?? false,
+  );
   if (worded.length && worded.length < list.length) return { chosen: worded, source: 'words' };
   return { chosen: list, source: 'unknown' };
 }
@@ -647,13 +667,27 @@ function readCodeWords(
   addEntry: (e: LookupEntry, r: Reason, base: number, at: number) => void,
 ) {
   const { prefixes } = shapesOf(index);
+  readFamilies(s, tokens, index, addEntry);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let matched = 0;
-    if (prefixes.has(t.w)) {
+    // A code glued to the text before it, as a console copy gives ("DN is
+    // unavailablemissing-anchor-component"): the end of the word begins a code and the next word
+    // is joined to it by a hyphen.
+    let glued = 0;
+    if (!prefixes.has(t.w) && t.w.length > 4 && i + 1 < tokens.length && !/\d/.test(t.w)) {
+      if (separator(s, t.end, tokens[i + 1]!.start) === 'join')
+        for (let k = Math.max(1, t.w.length - 24); k <= t.w.length - 3; k++)
+          if (prefixes.has(t.w.slice(k))) {
+            glued = k;
+            break;
+          }
+    }
+    const first = glued ? t.w.slice(glued) : t.w;
+    if (prefixes.has(first)) {
       // Extend while the words so far begin some key; then take the longest that is a key, so
       // stopped-extension-dll-exception never yields extension-dll-exception.
-      const keys: string[] = [t.w];
+      const keys: string[] = [first];
       const seps: ('join' | 'space')[] = [];
       for (let j = i + 1; j < tokens.length; j++) {
         const sep = separator(s, tokens[j - 1]!.end, tokens[j]!.start);
@@ -669,7 +703,10 @@ function readCodeWords(
         if (!list.length) continue;
         const end = i + n;
         const joinedAll = seps.slice(0, n - 1).every((x) => x === 'join');
-        const from = t.start;
+        // A glued code counts only when it is written whole, with hyphens, and has three words
+        // or more: "unavailablemissing-anchor-component", never "reconnect-to" read as "connect-to".
+        if (glued && (!joinedAll || n < 3)) continue;
+        const from = t.start + glued;
         const to = tokens[end - 1]!.end;
         const written = s.slice(from, to);
         let base: number;
@@ -707,6 +744,54 @@ function readCodeWords(
       for (const e of list) addEntry(e, { kind: 'element', text: t.w }, BASE.element, t.start);
   }
 }
+
+/**
+ * A family of codes written with a wildcard, as Microsoft's pages do ("completed-\\*-errors",
+ * "completed-*-errors"): every code that starts with the words before the `*` and ends with the
+ * words after it, when there are a few. Both sides are needed: "stopped-*" alone names too many.
+ */
+function readFamilies(
+  s: string,
+  tokens: Token[],
+  index: LookupIndex,
+  addEntry: (e: LookupEntry, r: Reason, base: number, at: number) => void,
+) {
+  const { wordKeys } = shapesOf(index);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const gap = s.slice(tokens[i]!.end, tokens[i + 1]!.start);
+    if (gap.length > 8 || !WILDCARD_GAP.test(gap)) continue;
+    const before: string[] = [tokens[i]!.w];
+    for (
+      let j = i;
+      j > 0 && before.length < 4 && separator(s, tokens[j - 1]!.end, tokens[j]!.start) === 'join';
+      j--
+    )
+      before.unshift(tokens[j - 1]!.w);
+    const after: string[] = [tokens[i + 1]!.w];
+    for (
+      let j = i + 1;
+      j + 1 < tokens.length &&
+      after.length < 4 &&
+      separator(s, tokens[j]!.end, tokens[j + 1]!.start) === 'join';
+      j++
+    )
+      after.push(tokens[j + 1]!.w);
+    const members = wordKeys.filter(
+      ({ words }) =>
+        words.length > before.length + after.length &&
+        before.every((w, k) => words[k] === w) &&
+        after.every((w, k) => words[words.length - after.length + k] === w),
+    );
+    if (!members.length || members.length > 6) continue;
+    const from = tokens[i - before.length + 1]!.start;
+    const text = clip(s.slice(from, tokens[i + after.length]!.end));
+    for (const { key } of members)
+      for (const e of entriesFor(index, key))
+        if (e.k !== 'event-id' && e.k !== 'hresult') addEntry(e, { kind: 'code', text }, BASE.family, from);
+  }
+}
+/** The gap of a wildcard between two words: a `*` with a hyphen on at least one side. */
+const WILDCARD_GAP = /^[ \t\\]{0,3}(?:-[ \t\\]{0,3}\*|\*[ \t\\]{0,3}-)[ \t\\-]{0,4}$/;
 
 function readNearMisses(
   s: string,
@@ -752,18 +837,31 @@ function readNearMisses(
   const covered = new Set([...byId.values()].map((c) => (c.target.type === 'code' ? c.target.entry.s : '')));
   for (const g of groups) {
     const cap = g.key.length < 8 ? 1 : 2;
-    const scored: { d: number; key: string }[] = [];
+    const scored: { d: number; key: string; short: boolean }[] = [];
     for (const { key, words } of wordKeys) {
       let d = Math.abs(key.length - g.key.length) > cap ? cap + 1 : editDistance(g.key, key, cap);
       // A shortened name ("stopped-dll-exception"): every word of it, in order, inside a code.
-      if (d > cap && g.words.length >= 2 && isSubsequence(g.words, words)) d = cap;
-      if (d <= cap) scored.push({ d, key });
+      const short = d > cap && g.words.length >= 2 && isSubsequence(g.words, words);
+      if (short) d = cap;
+      if (d <= cap) scored.push({ d, key, short: short && g.words.at(-1) === words.at(-1) });
     }
     scored.sort((a, b) => a.d - b.d || a.key.length - b.key.length || a.key.localeCompare(b.key));
+    // One code only, written with hyphens inside the text: a shortened name that keeps the code's
+    // first and last words ("stopped-dll-exception"), or a long name one edit away
+    // ("stopped-extention-dll-exception"). That is the code the writer means, not a guess.
+    const sure =
+      scored.length === 1 &&
+      g.words.length >= 2 &&
+      ((scored[0]!.short && g.words.length >= 3) || (scored[0]!.d <= 1 && g.key.length >= 12));
     for (const { d, key } of scored.slice(0, 5))
       for (const e of entriesFor(index, key))
         if (!covered.has(e.s))
-          addEntry(e, { kind: 'didYouMean', text: clip(g.text) }, 100 - 15 * d - SPECIFIC[e.k] + 10, g.at);
+          addEntry(
+            e,
+            { kind: 'didYouMean', text: clip(g.text) },
+            sure ? BASE.sureNearMiss : 100 - 15 * d - SPECIFIC[e.k] + 10,
+            g.at,
+          );
   }
 }
 

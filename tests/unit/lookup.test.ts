@@ -169,6 +169,32 @@ describe('codes inside sentences', () => {
     expect(r.candidates[0]?.reason.kind).toBe('didYouMean');
     expect(slugs(r.candidates)).toContain('stopped-extension-dll-exception');
   });
+  it('puts a shortened or misspelt code written with hyphens first, when only one code fits', () => {
+    expect(first('the run ends with stopped-extention-dll-exception, every night since Monday')).toBe(
+      'stopped-extension-dll-exception',
+    );
+    // "completed-errors" fits several codes: suggestions only, never a confident first answer.
+    const r = read('the export shows completed-errors again after the server restarted today');
+    expect(r.candidates.every((c) => c.reason.kind === 'didYouMean' && c.score < 200)).toBe(true);
+  });
+  it('reads a family written with a wildcard, as Microsoft pages print it', () => {
+    for (const q of [
+      '| completed-\\*-errors |The run completed, but there are errors',
+      'a completed-*-errors status',
+    ])
+      expect(slugs(read(q).candidates)[0], q).toBe('completed-export-errors');
+    // One side only names too many codes; a multiplication is no wildcard.
+    expect(slugs(read('| stopped-\\* |The run could not complete.').candidates)).not.toContain(
+      'stopped-server',
+    );
+    expect(read('the grid is completed * errors wide').candidates.map((c) => c.reason.kind)).not.toContain(
+      'code',
+    );
+  });
+  it('finds a code glued to the column text before it, and never a short code inside a word', () => {
+    expect(first('DN is unavailablestopped-extension-dll-exception')).toBe('stopped-extension-dll-exception');
+    expect(slugs(read('we called nonstopped-server twice').candidates)).not.toContain('stopped-server');
+  });
   it('offers did-you-mean within two edits for a one-word query, and nothing far away', () => {
     expect(first('extention-dll-exception')).toBe('extension-dll-exception');
     expect(slugs(read('stopped-sevrer').candidates)).toContain('stopped-server');
@@ -238,6 +264,13 @@ describe('the same number from two sources', () => {
     expect(
       first('Event ID 6000: The management agent "ADMA" failed to run because the credentials were invalid.'),
     ).toBe('sync-event-6000');
+  });
+  it('reads the source from words a translation split or joined', () => {
+    const r = read(
+      'Loggboken innehåller ett fel med **händelse-ID 6000** och meddelandet " **hanterings agentens" contoso.com "kunde inte köras',
+    );
+    expect(slugs(r.candidates)).toEqual(['sync-event-6000']);
+    expect(r.candidates[0]?.reason.source).toBe('words');
   });
   it('shows every candidate and says why when the paste cannot tell', () => {
     const r = read('Event ID: 6000 Level: Error');
@@ -310,6 +343,26 @@ describe('build numbers', () => {
     expect(read('The version of IDM is 4.1.3766').candidates[0]?.target).toMatchObject({
       version: '4.1.3766.0',
     });
+  });
+  it('puts the version checker first when the text calls the number a build or a version', () => {
+    const withStep = unpackMessages(
+      packMessages(
+        [],
+        [
+          {
+            slug: 'latest-sync-build',
+            title: 'Run the latest build of the MIM Sync Service',
+            words: ['Update the MIM Synchronization Service to its latest build and version'],
+          },
+        ],
+      ),
+    );
+    for (const q of ['Update the MIM Synch Service Build 4.3.2195.0', 'MIM Version - 4.6.673'])
+      expect(readPaste(q, index, withStep).candidates[0]?.target.type, q).toBe('versions');
+    // A build trailing an event's text is not what the admin asks about.
+    const entry =
+      'Event ID: 6000 The management agent "ADMA" failed to run because the credentials were invalid. Azure AD Sync 1.4.18.0';
+    expect(slugs(readPaste(entry, index, messages).candidates)[0]).toBe('sync-event-6000');
   });
   it('never reads an IP address or a two-part number as a build', () => {
     expect(read('server 192.168.0.10 and 10.2.3.4:389 on Exchange 14.0').candidates).toEqual([]);
