@@ -169,8 +169,47 @@ function gramsOf(words: string[], into: Set<string>): void {
   for (let i = 1; i < words.length; i++) into.add(`${words[i - 1]} ${words[i]}`);
 }
 
-/** A crude stemmer for English and Swedish: the first seven letters of a word. */
+/**
+ * Inflection endings of English and Swedish, longest first: "rights" and "right",
+ * "nyetablerade" and "nyetablerat", "agentens" and "agent" meet. One is taken off a word of
+ * six letters or more, keeping at least four.
+ */
+const ENDINGS = [
+  'arnas',
+  'ernas',
+  'arna',
+  'erna',
+  'ande',
+  'ende',
+  'ing',
+  'ade',
+  'ies',
+  'ens',
+  'ets',
+  'ats',
+  'ed',
+  'es',
+  'en',
+  'et',
+  'er',
+  'ar',
+  'or',
+  'at',
+  'ad',
+  'na',
+  'ly',
+  's',
+  'e',
+  'a',
+];
+/** A crude stemmer for English and Swedish: one ending off, then the first seven letters. */
 function stem(w: string): string {
+  if (w.length >= 6)
+    for (const e of ENDINGS)
+      if (w.endsWith(e) && w.length - e.length >= 4) {
+        w = w.slice(0, w.length - e.length);
+        break;
+      }
   return w.length > 7 ? w.slice(0, 7) : w;
 }
 
@@ -531,7 +570,14 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     if (source === 'unknown' && chosen.length > 1)
       reading.ambiguous.push({ number: ev.n, sources: chosen.map((e) => e.e ?? '') });
     for (const e of chosen)
-      addEntry(e, { kind: 'event', text: clip(ev.text.trim()), source }, BASE.event, ev.at);
+      // The paste names or describes this event's source ("DirSync", "PCNS"): surer than an
+      // event whose source the paste never mentions.
+      addEntry(
+        e,
+        { kind: 'event', text: clip(ev.text.trim()), source },
+        BASE.event + (mentionsSource(e, s) ? 5 : 0),
+        ev.at,
+      );
   }
 
   // 5. HRESULTs, right both ways.
@@ -573,10 +619,24 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   // 7. Near misses of a code written in the text, and of a one-word query.
   if (!whole.length) readNearMisses(s, tokens, normalized, index, byId, addEntry);
 
+  // 8. Never an empty answer for text the site has words for: the pages that share the most
+  // of its rarer words, however weakly, marked as full-text evidence ('text').
+  if (!byId.size && messages && tokens.length >= 3)
+    for (const hit of readPageWords(s, messages, true)) {
+      const reason: Reason = { kind: 'text', text: '', quality: hit.quality };
+      const score = 20 + 100 * hit.quality;
+      if (hit.step) add({ type: 'step', slug: hit.step.slug, title: hit.step.title }, reason, score + 20, 0);
+      else {
+        const e = entryBySlug(index, hit.slug);
+        if (e) addEntry(e, reason, score, 0);
+      }
+    }
+
   // Several kinds of evidence for one page make it surer.
   const ranked = [...byId.values()].map(({ kinds, ...c }) => ({
     ...c,
-    score: c.score + Math.min(kinds.size - 1, 2) * 10,
+    // Page words are the weakest evidence: they add nothing to a code found another way.
+    score: c.score + Math.min([...kinds].filter((k) => k !== 'text').length - 1, 2) * 10,
   }));
   ranked.sort((a, b) => b.score - a.score || a.at - b.at);
   reading.candidates = ranked;
@@ -590,6 +650,14 @@ function entryBySlug(index: LookupIndex, slug: string): LookupEntry | undefined 
   return bySlug.get(slug);
 }
 const slugMaps = new WeakMap<LookupIndex, Map<string, LookupEntry>>();
+
+/** True when the paste names the event's source or uses words that belong to it. */
+function mentionsSource(e: LookupEntry, s: string): boolean {
+  const own = (e.e ?? '').toLowerCase();
+  const n = SOURCE_NAMES.get(own);
+  if (own && s.includes(own)) return true;
+  return !!n && [...n.named, ...n.words].some((x) => s.includes(x));
+}
 
 /** Which of the sources that log an event number the paste means. */
 function chooseSource(
@@ -926,6 +994,8 @@ function distinctiveTerms(tokens: Token[], messages: MessageIndex | undefined, e
 export function readPageWords(
   s: string,
   index: MessageIndex,
+  /** The last resort when nothing else matched: one shared word is enough, any quality. */
+  relaxed = false,
 ): { slug: string; step?: { slug: string; title: string }; quality: number }[] {
   const paste = stemsOf(s);
   const N = index.docs.length;
@@ -937,7 +1007,7 @@ export function readPageWords(
       known.push(w);
       possible += idf(w);
     }
-  if (known.length < 2) return [];
+  if (known.length < (relaxed ? 1 : 2)) return [];
   const out: { slug: string; step?: { slug: string; title: string }; quality: number }[] = [];
   for (const d of index.docs) {
     let m = 0;
@@ -947,11 +1017,12 @@ export function readPageWords(
         m += idf(w);
         count++;
       }
-    if (count < 2) continue;
+    if (count < (relaxed ? 1 : 2)) continue;
     // Longer pages match more words by chance: a BM25-style length norm.
     const norm = 1 / (0.25 + 0.75 * (d.stems.size / index.avgDocLength));
     const quality = Math.min(1, (m / possible) * Math.sqrt(norm));
-    if (quality >= 0.3) out.push({ slug: d.slug, ...(d.step ? { step: d.step } : {}), quality });
+    if (quality >= (relaxed ? 0 : 0.3))
+      out.push({ slug: d.slug, ...(d.step ? { step: d.step } : {}), quality });
   }
   return out.sort((a, b) => b.quality - a.quality).slice(0, 4);
 }

@@ -272,6 +272,12 @@ describe('the same number from two sources', () => {
     expect(slugs(r.candidates)).toEqual(['sync-event-6000']);
     expect(r.candidates[0]?.reason.source).toBe('words');
   });
+  it('puts the event whose source the paste names before one whose source it never mentions', () => {
+    expect(first('DirSync to Office 365 synchronization failed – Event ID:6801, Event ID:109')).toBe(
+      'entra-event-109',
+    );
+    expect(first('synchronization failed – Event ID:6801, Event ID:109')).toBe('sync-event-6801');
+  });
   it('shows every candidate and says why when the paste cannot tell', () => {
     const r = read('Event ID: 6000 Level: Error');
     expect(slugs(r.candidates).sort()).toEqual(['pcns-event-6000', 'sync-event-6000']);
@@ -396,6 +402,37 @@ describe('message text with no code', () => {
     expect(r.terms.length).toBeGreaterThan(0);
     expect(r.terms).toContain('tempdb');
     expect(r.terms).not.toContain('the');
+  });
+});
+
+describe('page words', () => {
+  const pages = unpackMessages(
+    packMessages(
+      [
+        {
+          slug: 'permission-issue',
+          messages: [],
+          words: ['The account lacks the right to read a container'],
+        },
+        {
+          slug: 'duplicate-anchor',
+          messages: [],
+          words: ['Ett nyetablerat objekt fick ett ankare som redan används'],
+        },
+      ],
+      [],
+    ),
+  );
+  const firstOf = (q: string) => slugs(readPaste(q, index, pages).candidates)[0];
+  it('meets words across their inflections, in English and Swedish', () => {
+    expect(firstOf('There are insufficient rights to access containers')).toBe('permission-issue');
+    expect(firstOf('ankaret på ett nyetablerade objekt är inte unikt')).toBe('duplicate-anchor');
+  });
+  it('never answers nothing for text the site has a word for, and nothing for text it has none for', () => {
+    const r = readPaste('we only see the word containers in the log', index, pages);
+    expect(slugs(r.candidates)).toEqual(['permission-issue']);
+    expect(r.candidates[0]?.reason.kind).toBe('text');
+    expect(readPaste('lorem ipsum dolor sit amet', index, pages).candidates).toEqual([]);
   });
 });
 
