@@ -359,6 +359,20 @@ const SHAPES: readonly { slug: string; any: string[]; all?: string[]; what: stri
     what: 'rules-extension stack trace',
   },
   {
+    // A stack trace through an ECMA 1 (extensible) connector interface, or through SharePoint's
+    // profile synchronization connector, which is one: the engine logs it as event 6801 ("The
+    // extensible extension returned an unsupported error"), as the kanap.net and
+    // sharepointwikipedia copies of such entries show.
+    slug: 'sync-event-6801',
+    any: [
+      'imaextensiblefileimport.',
+      'imaextensiblefileexport.',
+      'imaextensiblecallexport.',
+      'microsoft.office.server.userprofiles.managementagent.',
+    ],
+    what: 'extensible connector stack trace',
+  },
+  {
     // An ECMA (extensible) connector threw: its own exception type.
     slug: 'stopped-extensible-extension-error',
     any: ['extensibleextensionexception'],

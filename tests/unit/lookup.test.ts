@@ -405,6 +405,28 @@ describe('message text with no code', () => {
   });
 });
 
+describe('known message shapes', () => {
+  it('reads a stack trace through an extensible connector as event 6801, without its header', () => {
+    const trace =
+      '"System.Net.WebException: The remote server returned an error: (404) Not Found.\n' +
+      '   at System.Net.WebClient.DownloadData(Uri address)\n' +
+      '   at Microsoft.Office.Server.UserProfiles.ManagementAgent.ProfileImportExportExtension.DownloadPictures(ProfileChangeData[] profiles)';
+    expect(first(trace)).toBe('sync-event-6801');
+    expect(
+      first(
+        'at Contoso.Ecma.Connector.Microsoft.MetadirectoryServices.IMAExtensibleFileImport.GenerateImportFile(String fileName)',
+      ),
+    ).toBe('sync-event-6801');
+    // A rules-extension frame is not a connector's.
+    expect(
+      slugs(
+        read('at Contoso.MAExtension.IMASynchronization.MapAttributesForImport(String FlowRuleName)')
+          .candidates,
+      ),
+    ).not.toContain('sync-event-6801');
+  });
+});
+
 describe('page words', () => {
   const pages = unpackMessages(
     packMessages(
