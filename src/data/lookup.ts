@@ -35,8 +35,18 @@ async function build(lang: Lang): Promise<LangData> {
     })),
   );
   const messages = packMessages(
-    codes.map((c) => ({ slug: c.slug, messages: c.data.messages, words: codeWords(c) })),
-    steps.map((s) => ({ slug: s.slug, title: plainText(s.title[lang]), words: stepWords(s) })),
+    codes.map((c) => ({
+      slug: c.slug,
+      messages: c.data.messages,
+      words: codeWords(c),
+      titles: [c.data.title.en, c.data.title.sv].map(plainText),
+    })),
+    steps.map((s) => ({
+      slug: s.slug,
+      title: plainText(s.title[lang]),
+      words: stepWords(s),
+      titles: [s.title.en, s.title.sv].map(plainText),
+    })),
   );
   return { index, messages };
 }

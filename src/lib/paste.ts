@@ -108,9 +108,9 @@ export interface PackedMessages {
   v: 1;
   /** [code slug, product message text] */
   m: [string, string][];
-  /** [code slug, stems of its page words] */
+  /** [code slug, stems of its page words; its title's stems come first, before a "|"] */
   c: [string, string][];
-  /** [step slug, title in the page language, stems of its words] */
+  /** [step slug, title in the page language, stems of its words, title stems first as in c] */
   s: [string, string, string][];
 }
 
@@ -119,11 +119,14 @@ export interface MessageSource {
   messages: string[];
   /** Title, summary, causes and aliases, in every language. */
   words: string[];
+  /** The title in every language: its words say what the page is about, so they weigh more. */
+  titles?: string[];
 }
 export interface StepSource {
   slug: string;
   title: string;
   words: string[];
+  titles?: string[];
 }
 
 interface Message {
@@ -135,6 +138,7 @@ interface Doc {
   step?: { slug: string; title: string };
   slug: string;
   stems: Set<string>;
+  title: Set<string>;
 }
 export interface MessageIndex {
   messages: Message[];
@@ -238,9 +242,22 @@ export function packMessages(codes: MessageSource[], steps: StepSource[]): Packe
   return {
     v: 1,
     m: codes.flatMap((c) => c.messages.map((m): [string, string] => [c.slug, m])),
-    c: codes.map((c) => [c.slug, [...stemsOf(c.words.join(' '))].join(' ')]),
-    s: steps.map((s) => [s.slug, s.title, [...stemsOf([s.title, ...s.words].join(' '))].join(' ')]),
+    c: codes.map((c) => [c.slug, packStems(c.titles ?? [], c.words)]),
+    s: steps.map((s) => [s.slug, s.title, packStems(s.titles ?? [s.title], [s.title, ...s.words])]),
   };
+}
+
+/** Title stems, "|", then the page's other stems. */
+function packStems(titles: string[], words: string[]): string {
+  const title = stemsOf(titles.join(' '));
+  const rest = [...stemsOf(words.join(' '))].filter((w) => !title.has(w));
+  return title.size ? `${[...title].join(' ')} | ${rest.join(' ')}` : rest.join(' ');
+}
+function unpackStems(packed: string): { stems: Set<string>; title: Set<string> } {
+  const bar = packed.indexOf('|');
+  const title = new Set(bar < 0 ? [] : packed.slice(0, bar).split(' ').filter(Boolean));
+  const stems = new Set(packed.split(' ').filter((w) => w && w !== '|'));
+  return { stems, title };
 }
 
 export function unpackMessages(packed: PackedMessages): MessageIndex {
@@ -253,12 +270,8 @@ export function unpackMessages(packed: PackedMessages): MessageIndex {
   const gramDf = new Map<string, number>();
   for (const m of messages) for (const g of m.grams) gramDf.set(g, (gramDf.get(g) ?? 0) + 1);
   const docs: Doc[] = [
-    ...packed.c.map(([slug, stems]) => ({ slug, stems: new Set(stems.split(' ').filter(Boolean)) })),
-    ...packed.s.map(([slug, title, stems]) => ({
-      slug,
-      step: { slug, title },
-      stems: new Set(stems.split(' ').filter(Boolean)),
-    })),
+    ...packed.c.map(([slug, stems]) => ({ slug, ...unpackStems(stems) })),
+    ...packed.s.map(([slug, title, stems]) => ({ slug, step: { slug, title }, ...unpackStems(stems) })),
   ];
   const stemDf = new Map<string, number>();
   let total = 0;
@@ -1004,6 +1017,8 @@ function distinctiveTerms(tokens: Token[], messages: MessageIndex | undefined, e
   return [...extra.slice(0, 2), ...words.slice(0, 8 - Math.min(extra.length, 2)).map((x) => x.w)];
 }
 
+const TITLE_WEIGHT = 1.5;
+
 /** Weak evidence: page words (title, summary, causes of a code; title and summary of a step). */
 export function readPageWords(
   s: string,
@@ -1028,7 +1043,8 @@ export function readPageWords(
     let count = 0;
     for (const w of known)
       if (d.stems.has(w)) {
-        m += idf(w);
+        // A word of the page's title says more than one from its body.
+        m += idf(w) * (d.title.has(w) ? TITLE_WEIGHT : 1);
         count++;
       }
     if (count < (relaxed ? 1 : 2)) continue;

@@ -450,6 +450,31 @@ describe('page words', () => {
     expect(firstOf('There are insufficient rights to access containers')).toBe('permission-issue');
     expect(firstOf('ankaret på ett nyetablerade objekt är inte unikt')).toBe('duplicate-anchor');
   });
+  it('weighs the words of a page title above the same words in another page’s body', () => {
+    const two = unpackMessages(
+      packMessages(
+        [
+          // Listed first and shorter: without the title's weight this page would win.
+          {
+            slug: 'duplicate-anchor',
+            messages: [],
+            titles: ['A search failed'],
+            words: ['A search failed', 'The account could not read a container'],
+          },
+          {
+            slug: 'permission-issue',
+            messages: [],
+            titles: ['The account may not read a container'],
+            words: ['The account may not read a container', 'Rights are missing on the connected directory'],
+          },
+          { slug: 'success', messages: [], words: ['Widgets and gadgets'] },
+        ],
+        [],
+      ),
+    );
+    const r = readPaste('the account may not read a container, say the widgets', index, two);
+    expect(slugs(r.candidates).slice(0, 2)).toEqual(['permission-issue', 'duplicate-anchor']);
+  });
   it('never answers nothing for text the site has a word for, and nothing for text it has none for', () => {
     const r = readPaste('we only see the word containers in the log', index, pages);
     expect(slugs(r.candidates)).toEqual(['permission-issue']);
