@@ -523,6 +523,16 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   };
   const addEntry = (e: LookupEntry, reason: Reason, base: number, at: number) =>
     add({ type: 'code', entry: e }, reason, base + specificity(e), at);
+  // Page words say what a text is about, not which code it reports: how well they match decides,
+  // and the kind of code does not (a weak match on an object error never beats a strong one on a
+  // step). A wrapper or an unverified page still yields.
+  const addText = (hit: PageHit, base: number) => {
+    const reason: Reason = { kind: 'text', text: '', quality: hit.quality };
+    const score = base + 100 * hit.quality + TEXT_KIND_BONUS;
+    if (hit.step) return add({ type: 'step', slug: hit.step.slug, title: hit.step.title }, reason, score, 0);
+    const e = entryBySlug(index, hit.slug);
+    if (e) add({ type: 'code', entry: e }, reason, score - (e.w ? 30 : 0) - (e.u ? 5 : 0), 0);
+  };
 
   // 1. The whole input is a code or an alias.
   const whole = entriesFor(index, normalized);
@@ -546,15 +556,7 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
       const e = entryBySlug(index, slug);
       if (e) addEntry(e, { kind: 'message', text: clip(msg), quality }, 150 + 150 * quality, at);
     });
-    for (const hit of readPageWords(s, messages)) {
-      const reason: Reason = { kind: 'text', text: '', quality: hit.quality };
-      const score = 40 + 100 * hit.quality;
-      if (hit.step) add({ type: 'step', slug: hit.step.slug, title: hit.step.title }, reason, score + 20, 0);
-      else {
-        const e = entryBySlug(index, hit.slug);
-        if (e) addEntry(e, reason, score, 0);
-      }
-    }
+    for (const hit of readPageWords(s, messages)) addText(hit, 40);
     for (const shape of SHAPES) {
       if (shape.all && !shape.all.every((x) => s.includes(x))) continue;
       const hit = shape.any.find((x) => s.includes(x));
@@ -649,15 +651,7 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   // 8. Never an empty answer for text the site has words for: the pages that share the most
   // of its rarer words, however weakly, marked as full-text evidence ('text').
   if (!byId.size && messages && tokens.length >= 3)
-    for (const hit of readPageWords(s, messages, true)) {
-      const reason: Reason = { kind: 'text', text: '', quality: hit.quality };
-      const score = 20 + 100 * hit.quality;
-      if (hit.step) add({ type: 'step', slug: hit.step.slug, title: hit.step.title }, reason, score + 20, 0);
-      else {
-        const e = entryBySlug(index, hit.slug);
-        if (e) addEntry(e, reason, score, 0);
-      }
-    }
+    for (const hit of readPageWords(s, messages, true)) addText(hit, 20);
 
   // Several kinds of evidence for one page make it surer.
   const ranked = [...byId.values()].map(({ kinds, ...c }) => ({
@@ -1018,6 +1012,9 @@ function distinctiveTerms(tokens: Token[], messages: MessageIndex | undefined, e
 }
 
 const TITLE_WEIGHT = 1.5;
+/** What page-word evidence adds before its quality: the middle of the old per-kind range. */
+const TEXT_KIND_BONUS = 40;
+type PageHit = { slug: string; step?: { slug: string; title: string }; quality: number };
 
 /** Weak evidence: page words (title, summary, causes of a code; title and summary of a step). */
 export function readPageWords(
@@ -1025,7 +1022,7 @@ export function readPageWords(
   index: MessageIndex,
   /** The last resort when nothing else matched: one shared word is enough, any quality. */
   relaxed = false,
-): { slug: string; step?: { slug: string; title: string }; quality: number }[] {
+): PageHit[] {
   const paste = stemsOf(s);
   const N = index.docs.length;
   const idf = (w: string) => Math.log(1 + N / (index.stemDf.get(w) ?? N));
@@ -1037,7 +1034,7 @@ export function readPageWords(
       possible += idf(w);
     }
   if (known.length < (relaxed ? 1 : 2)) return [];
-  const out: { slug: string; step?: { slug: string; title: string }; quality: number }[] = [];
+  const out: PageHit[] = [];
   for (const d of index.docs) {
     let m = 0;
     let count = 0;

@@ -475,6 +475,25 @@ describe('page words', () => {
     const r = readPaste('the account may not read a container, say the widgets', index, two);
     expect(slugs(r.candidates).slice(0, 2)).toEqual(['permission-issue', 'duplicate-anchor']);
   });
+  it('scores page words by how well they match, not by the kind of page', () => {
+    const same = ['Read the run error codes in the table'];
+    const mixed = unpackMessages(
+      packMessages(
+        [
+          { slug: 'permission-issue', messages: [], words: same, titles: same },
+          { slug: 'sync-event-6301', messages: [], words: same, titles: same },
+          { slug: 'success', messages: [], words: ['Widgets and gadgets'] },
+        ],
+        [{ slug: 'read-run-codes', title: same[0]!, words: same }],
+      ),
+    );
+    const r = readPaste('read the run error codes table, say the widgets', index, mixed);
+    const score = (slug: string) => r.candidates.find((c) => slugs([c])[0] === slug)?.score;
+    // An object error and a step with the same words score the same; a wrapper yields.
+    expect(score('permission-issue')).toBeDefined();
+    expect(score('permission-issue')).toBe(score('read-run-codes'));
+    expect(score('sync-event-6301')!).toBeLessThan(score('permission-issue')!);
+  });
   it('never answers nothing for text the site has a word for, and nothing for text it has none for', () => {
     const r = readPaste('we only see the word containers in the log', index, pages);
     expect(slugs(r.candidates)).toEqual(['permission-issue']);
