@@ -846,9 +846,11 @@ function readFamilies(
   addEntry: (e: LookupEntry, r: Reason, base: number, at: number) => void,
 ) {
   const { wordKeys } = shapesOf(index);
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  // At most eight wildcards are read: each one is compared with every code.
+  for (let i = 0, found = 0; i + 1 < tokens.length && found < 8; i++) {
     const gap = s.slice(tokens[i]!.end, tokens[i + 1]!.start);
     if (gap.length > 8 || !WILDCARD_GAP.test(gap)) continue;
+    found++;
     const before: string[] = [tokens[i]!.w];
     for (
       let j = i;
