@@ -15,7 +15,7 @@
  *
  * Options:
  *   --only weight,search,scaling,lighthouse,paste   run some parts; the others are kept from results.json
- *   --paste-runs N (3)  --search-runs N (21)  --build-runs N (3)  --lighthouse-runs N (3)  --weight-runs N (3)
+ *   --paste-runs N (3)  --paste-page-runs N (3)  --search-runs N (21)  --build-runs N (3)  --lighthouse-runs N (3)  --weight-runs N (3)
  *   --sizes real,1k,10k   catalog sizes for part 3
  *   --keep                keep the synthetic catalogs and their builds in bench/tmp/
  *   --report-only         only write bench/RESULTS.md again from bench/results.json
@@ -53,12 +53,19 @@ if (major < 22)
   );
 
 const log = (s) => console.log(s);
+const resultsMd = path.join(BENCH, 'RESULTS.md');
+/** RESULTS.md from results, keeping the analyzer's section (bench/analyze.mjs writes it). */
+const writeReport = (r) => {
+  const old = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '';
+  const analyze = /<!-- analyze:start[\s\S]*?<!-- analyze:end -->/.exec(old)?.[0];
+  writeFileSync(resultsMd, renderReport(r, { analyze }));
+};
 const resultsFile = path.join(BENCH, 'results.json');
 const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 mkdirSync(TMP, { recursive: true });
 
 if (args.includes('--report-only')) {
-  writeFileSync(path.join(BENCH, 'RESULTS.md'), renderReport(previous));
+  writeReport(previous);
   console.log('Wrote bench/RESULTS.md from bench/results.json');
   process.exit(0);
 }
@@ -130,7 +137,11 @@ try {
         log('Part 5: pasted text');
         results.paste = {
           machine: machine(m.chromium),
-          ...(await measurePaste(browser, dist, { runs: n('paste-runs', 3), log })),
+          ...(await measurePaste(browser, dist, {
+            runs: n('paste-runs', 3),
+            pageRuns: n('paste-page-runs', 3),
+            log,
+          })),
         };
       }
       if (only.has('lighthouse')) {
@@ -149,5 +160,5 @@ try {
 }
 results.durationSeconds = Math.round((performance.now() - started) / 1000);
 writeFileSync(resultsFile, JSON.stringify(results, null, 1) + '\n');
-writeFileSync(path.join(BENCH, 'RESULTS.md'), renderReport(results));
+writeReport(results);
 log(`Wrote bench/results.json and bench/RESULTS.md in ${results.durationSeconds} s`);

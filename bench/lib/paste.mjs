@@ -1,23 +1,34 @@
 /**
  * Part 5: what reading a pasted text costs: the bytes the message index adds (fetched only for
- * pasted text) and the main-thread time of one read, in Node and in Chromium, for the reader as
- * it is (src/lib/paste.ts: readPaste) and as it was before (the probe's revision, whose UI ran
- * normalizeCode + lookupExact + lookup on every keystroke, three normalizations each time).
+ * pasted text) and the main-thread time of one read, for the reader as it is (src/lib/paste.ts:
+ * readPaste) and as it was before (main at BEFORE_REV, whose UI ran normalizeCode + lookupExact +
+ * lookup on every keystroke, three normalizations each time). Measured two ways:
  *
- * Inputs: the worst cases of the reliability probe (reviews/reliability-probe.md), a few of our
- * own, and a realistic 10,000-character paste of Event Viewer entries. Medians of repeated runs;
- * nothing here asserts (the results are asserted, never the time, in tests/unit/lookup.test.ts).
+ *   - the pure functions, bundled, in Node and in a blank Chromium page;
+ *   - the lookup page itself, in Chromium: the text is pasted into /lookup/ of the built site (and
+ *     of a build of BEFORE_REV) and the renderer's main-thread time (CDP Performance.getMetrics
+ *     TaskDuration) is summed from the paste until the page has settled (results rendered, full
+ *     text included, network idle), with the longest task the Long Tasks API saw.
+ *
+ * Inputs: the worst cases of the reliability probe (reviews/reliability-probe.md: U+FDFA and other
+ * characters NFKC multiplies, runs of punctuation and of '-_='), a few of our own, and a realistic
+ * 10,000-character paste of Event Viewer entries. Medians of repeated runs; nothing here asserts
+ * (the results are asserted, never the time, in tests/unit/lookup.test.ts and lookup-worst.test.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { gzipBytes, median } from './browser.mjs';
 import { ROOT, TMP } from './paths.mjs';
+import { build as buildSite, serve } from './site.mjs';
 import { EVENT_VIEWER_6025 } from './search.mjs';
 
-/** The revision the reliability probe measured (before the reader). */
-export const BEFORE_REV = '13f4b06';
+/**
+ * Main before the reader landed. Its src/lib/{codes,hresult,lookup}.ts are those of 13f4b06, the
+ * revision the reliability probe measured.
+ */
+export const BEFORE_REV = 'b58bab9';
 
 const SYNC_6309 = [
   'Log Name:      Application',
@@ -66,7 +77,14 @@ export const PASTE_INPUTS = [
   ['"a-b " × 2,500 (near misses everywhere)', 'a-b '.repeat(2500)],
   ['U+FDFA × 10,000 (NFKC → 180,000)', '\uFDFA'.repeat(10_000)],
   ['"constructor __proto__ toString " × 300', 'constructor __proto__ toString '.repeat(300)],
+  ['"-_=" × 3,333 + "x"', '-_='.repeat(3333) + 'x'],
+  ['"stopped" + "-_=" × 3,330 + "server"', 'stopped' + '-_='.repeat(3330) + 'server'],
+  ['"-" × 9,999 + "x"', '-'.repeat(9999) + 'x'],
+  ['"6025" + " -_= " × 1,998', '6025' + ' -_= '.repeat(1998)],
 ];
+
+/** The inputs also pasted into the lookup page (each costs a few seconds of page time per run). */
+const PAGE_INPUTS = new Set([0, 1, 3, 5, 9, 16, 17, 19, 20, 21]);
 
 /** Bundles the reader as it is and as it was into two browser scripts (globals After, Before). */
 async function bundles() {
@@ -137,7 +155,120 @@ globalThis.__pasteBench = (data, inputs, runs) => {
   return inputs.map((q) => ({ after: time(after, q), before: time(before, q), candidates: after(q) }));
 };`;
 
-export async function measurePaste(browser, dist, { runs = 5, log = () => {} } = {}) {
+/** bench/tmp/site-<rev>/: the project as it was at `rev` (code and content), built like makeSite's. */
+function makeSiteAt(rev) {
+  const dir = path.join(TMP, `site-${rev}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const paths = 'astro.config.mjs package.json tsconfig.json published-urls.txt src public content scripts';
+  execSync(`git archive ${rev} ${paths} | tar -x -C "${dir}"`, { cwd: ROOT });
+  execSync(`mv astro.config.mjs astro.config.project.mjs`, { cwd: dir });
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    "// Benchmark wrapper: the project's config, with Astro's cache kept inside this folder.\n" +
+      "import config from './astro.config.project.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n",
+  );
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/**
+ * Pastes each input into the lookup page at `url` and returns, per input, the median main-thread
+ * time (ms) from the paste until the page settles, and the longest task seen in any run.
+ */
+async function readOnPage(browser, url, inputs, runs) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskMs = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  await page.evaluate(() => {
+    globalThis.__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) globalThis.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
+    globalThis.__changed = 0;
+    new MutationObserver(() => (globalThis.__changed = performance.now())).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  // The box of the page's own lookup (a textarea now, an input before).
+  const paste = (q) =>
+    page.evaluate((text) => {
+      const box = document.querySelector('mim-lookup[data-mode="page"] :is(textarea, input)');
+      globalThis.__changed = 0;
+      globalThis.__long = [];
+      box.value = text;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, q);
+  // Settled: the page changed, then nothing changed for 400 ms and the network is idle.
+  const settle = async () => {
+    await page
+      .waitForFunction(
+        () => globalThis.__changed > 0 && performance.now() - globalThis.__changed > 400,
+        null,
+        {
+          polling: 100,
+          timeout: 20_000,
+        },
+      )
+      .catch(() => undefined);
+    await page.waitForLoadState('networkidle');
+  };
+  // Warm up: the lookup code, the map, the message index and Pagefind are loaded once, as after
+  // a first paste; what is measured is the reading itself.
+  await paste(inputs[0]);
+  await settle();
+  await paste('tempdb autogrowth');
+  await settle();
+  const out = [];
+  for (const q of inputs) {
+    const xs = [];
+    let longest = 0;
+    for (let i = 0; i < runs; i++) {
+      await paste('');
+      await settle();
+      const t0 = await taskMs();
+      await paste(q);
+      await settle();
+      xs.push((await taskMs()) - t0);
+      longest = Math.max(longest, ...(await page.evaluate(() => globalThis.__long)));
+    }
+    out.push({ mainThreadMs: median(xs), longestTaskMs: longest });
+  }
+  await context.close();
+  return out;
+}
+
+/** The lookup page of the built site (after) and of a build of BEFORE_REV (before). */
+async function measurePages(browser, dist, inputs, runs, log) {
+  log(`  Chromium, the lookup page: this build, then ${BEFORE_REV}`);
+  const after = await serve(dist);
+  let afterRows;
+  try {
+    afterRows = await readOnPage(browser, after.url('lookup/'), inputs, runs);
+  } finally {
+    await after.close();
+  }
+  const dir = makeSiteAt(BEFORE_REV);
+  const b = await buildSite(dir, { log });
+  if (!b.ok) throw new Error(`The build of ${BEFORE_REV} failed:\n${b.outputTail}`);
+  const before = await serve(path.join(dir, 'dist'));
+  let beforeRows;
+  try {
+    beforeRows = await readOnPage(browser, before.url('lookup/'), inputs, runs);
+  } finally {
+    await before.close();
+  }
+  return inputs.map((_, i) => ({ after: afterRows[i], before: beforeRows[i] }));
+}
+
+export async function measurePaste(browser, dist, { runs = 5, pageRuns = 3, log = () => {} } = {}) {
   const read = (p) => readFileSync(path.join(dist, p));
   const files = {
     messages: read('lookup-messages.json'),
@@ -172,15 +303,28 @@ export async function measurePaste(browser, dist, { runs = 5, log = () => {} } =
     node: { before: node[i].before, after: node[i].after },
     chromium: { before: chromium[i].before, after: chromium[i].after },
   }));
+  const pageIdx = PASTE_INPUTS.map((_, i) => i).filter((i) => PAGE_INPUTS.has(i));
+  const pages = await measurePages(
+    browser,
+    dist,
+    pageIdx.map((i) => PASTE_INPUTS[i][1]),
+    pageRuns,
+    log,
+  );
+  pageIdx.forEach((i, k) => (rows[i].page = pages[k]));
   const worst = (side, env) => Math.max(...rows.map((r) => r[env][side]));
+  const onPage = rows.filter((r) => r.page);
+  const worstPage = (side) => Math.max(...onPage.map((r) => r.page[side].mainThreadMs));
   return {
     runs,
+    pageRuns,
     beforeRev: BEFORE_REV,
     bytes,
     rows,
     worst: {
       node: { before: worst('before', 'node'), after: worst('after', 'node') },
       chromium: { before: worst('before', 'chromium'), after: worst('after', 'chromium') },
+      page: { before: worstPage('before'), after: worstPage('after') },
     },
     realistic: rows[0],
     medianAfterChromium: median(rows.map((r) => r.chromium.after)),

@@ -70,6 +70,8 @@ export const en = {
   'lookup.handedOver':
     'The pasted text was handed to this page without putting it in the address, because it is too long for a link. A link to this page will not include it.',
   'lookup.notShared': 'This text is too long for a shareable link, so the address does not include it.',
+  'lookup.analyzeHandoff':
+    'The text goes to the report page in this browser tab, not in the address, so a link to the report will not include it.',
   'home.guideTitle': 'The guide, step by step',
   'home.guideIntro':
     'Seven steps from Microsoft’s support article, in depth, followed by steps for every family of codes.',

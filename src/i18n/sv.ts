@@ -72,6 +72,8 @@ export const sv: Record<UiKey, string> = {
   'lookup.handedOver':
     'Den inklistrade texten lämnades över till sidan utan att läggas i adressen, eftersom den är för lång för en länk. En länk till sidan tar inte med den.',
   'lookup.notShared': 'Texten är för lång för en delbar länk, så adressen tar inte med den.',
+  'lookup.analyzeHandoff':
+    'Texten följer med till rapportsidan i den här fliken, inte i adressen, så en länk till rapporten tar inte med den.',
   'home.guideTitle': 'Guiden steg för steg',
   'home.guideIntro':
     'Sju steg från Microsofts supportartikel, på djupet, följda av steg för varje familj av koder.',

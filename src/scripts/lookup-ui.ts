@@ -1,8 +1,9 @@
 /**
  * The lookup, loaded on first use. The exact tier first, from the small shard the build wrote
- * for the query's first character; a pasted text is read by readPaste() against the whole map
- * and the message index (fetched only for pasted text); Pagefind full text last, loaded only
- * when a query needs it. Every string the user typed reaches the page as text nodes, never as
+ * for the query's first character: in the header box an exact hit is answered from the shard
+ * alone. Anything else (a near miss, a sentence, a pasted text) loads the reader (lookup-reader:
+ * readPaste, by import()) and the whole map, and for pasted text the message index; Pagefind full
+ * text last, loaded only when a query needs it. Every string the user typed reaches the page as text nodes, never as
  * HTML. Every UI string comes from `data-strings` on <mim-lookup> (src/i18n), in the page's
  * language.
  */
@@ -18,19 +19,12 @@ import {
   type LookupIndex,
   type PackedIndex,
 } from '../lib/lookup';
-import {
-  readPaste,
-  unpackMessages,
-  type Candidate,
-  type MessageIndex,
-  type PackedMessages,
-  type PasteReading,
-} from '../lib/paste';
+import type { Candidate, MessageIndex, PackedMessages, PasteReading } from '../lib/paste';
 import { foldHyphens } from '../lib/codes';
 import type { DecodedHresult } from '../lib/hresult';
 import { localizedPath, type Lang } from '../lib/urls';
-import { PARAM_FOR_LINE } from '../lib/versions';
 import { looksLikeExportText } from '../lib/analyze/markers';
+import { exactReading } from './lookup-exact';
 import { h } from './dom';
 import { readStrings } from './strings';
 import type { UiKey } from '../i18n/en';
@@ -60,7 +54,19 @@ function loadJson<T>(url: string, unpack: (x: never) => T): Promise<T> {
   return p;
 }
 const loadIndex = (url: string) => loadJson<LookupIndex>(url, (x: PackedIndex) => unpackIndex(x));
-const loadMessages = (url: string) => loadJson<MessageIndex>(url, (x: PackedMessages) => unpackMessages(x));
+
+// The reader (readPaste and what only it needs), loaded the first time a query is not an exact hit.
+type Reader = typeof import('./lookup-reader');
+let reader: Reader | undefined;
+let readerPromise: Promise<Reader> | undefined;
+function loadReader(): Promise<Reader> {
+  readerPromise ??= import('./lookup-reader').then((m) => (reader = m));
+  // A failed load is not remembered: the next query tries again.
+  readerPromise.catch(() => (readerPromise = undefined));
+  return readerPromise;
+}
+const loadMessages = (r: Reader, url: string) =>
+  loadJson<MessageIndex>(url, (x: PackedMessages) => r.unpackMessages(x));
 
 // Pagefind's own module is loaded from the built site on the first full-text query.
 type Pagefind = {
@@ -165,7 +171,8 @@ export function attach(root: HTMLElement) {
         nodes: [h('span', { class: 'r-title' }, t.title)],
         tier,
       };
-    const url = `${localizedPath(base, lang, 'versions')}?${PARAM_FOR_LINE[t.line]}=${encodeURIComponent(t.version)}`;
+    // A build number comes from readPaste only, so the reader is loaded.
+    const url = `${localizedPath(base, lang, 'versions')}?${reader!.PARAM_FOR_LINE[t.line]}=${encodeURIComponent(t.version)}`;
     return { href: url, nodes: [str('lookup.versions.link', { version: t.version })], tier };
   }
 
@@ -230,7 +237,14 @@ export function attach(root: HTMLElement) {
         // Storage blocked: the analyzer opens empty and the admin pastes again.
       }
     });
-    return h('p', { class: 'lookup-export' }, `${root.dataset.analyzeHint ?? ''} `, a);
+    // The text is long: it goes over in sessionStorage, never in the address, and the hint says so.
+    return h(
+      'p',
+      { class: 'lookup-export' },
+      `${root.dataset.analyzeHint ?? ''} `,
+      a,
+      ` ${str('lookup.analyzeHandoff')}`,
+    );
   }
 
   function render(r: PasteReading, fullText?: { hits: FullTextHit[]; terms?: string; message?: string }) {
@@ -335,15 +349,17 @@ export function attach(root: HTMLElement) {
     try {
       const shard = await loadIndex(`${root.dataset.shards}${shardOf(key)}.json`);
       if (my !== generation) return;
-      if (lookupExact(text, shard).exact.length) reading = readPaste(value, shard);
+      const exact = key && shard.keys.has(key) ? lookupExact(text, shard) : undefined;
+      if (exact?.exact.length && !pageMode) reading = exactReading(exact);
       else {
         const pasted = looksPasted(text);
-        const [whole, msgs] = await Promise.all([
-          loadIndex(root.dataset.index!),
-          pasted ? loadMessages(root.dataset.messages!) : Promise.resolve(undefined),
+        const r = await loadReader();
+        const [index, msgs] = await Promise.all([
+          exact?.exact.length ? shard : loadIndex(root.dataset.index!),
+          pasted ? loadMessages(r, root.dataset.messages!) : undefined,
         ]);
         if (my !== generation) return;
-        reading = readPaste(value, whole, msgs);
+        reading = r.readPaste(value, index, msgs);
       }
     } catch {
       if (my === generation) status.textContent = str('lookup.loadFailed');
@@ -352,9 +368,10 @@ export function attach(root: HTMLElement) {
     render(reading);
     // Full text when the catalog gave nothing sure: the query itself when short, else the
     // paste's distinctive words (never all of them).
-    const strong = reading.candidates.some((c) => c.score >= 250);
-    if (strong && !pageMode) return;
-    if (reading.candidates.some((c) => c.reason.kind === 'exact')) return;
+    // In the header box a sure or exact answer is enough; the lookup page lists the full-text
+    // pages under it.
+    const exactHit = reading.candidates.some((c) => c.reason.kind === 'exact');
+    if (!pageMode && (exactHit || reading.candidates.some((c) => c.score >= 250))) return;
     const short = text.length <= 200 && text.trim().split(/\s+/).length <= 12;
     const query = short ? text : reading.terms.join(' ');
     if (!query.trim()) return render(reading, { hits: [] });
@@ -433,24 +450,32 @@ export function attach(root: HTMLElement) {
     if (sw) sw.search = q && q.length <= MAX_SHARED_QUERY ? `?q=${encodeURIComponent(q)}` : '';
   }
 
-  // Enter on a single exact hit opens its page directly; otherwise the lookup page.
-  form.addEventListener(
-    'submit',
-    (ev) => {
-      if (exactHref && !pageMode) {
-        ev.preventDefault();
-        ev.stopImmediatePropagation();
-        location.assign(exactHref);
-      } else if (pageMode) {
-        ev.preventDefault();
-        ev.stopImmediatePropagation();
-        remember(input.value);
-        clearTimeout(settleTimer);
-        void run(input.value);
-      }
-    },
-    { capture: true },
-  );
+  /**
+   * A submit (lookup-boot calls this). On the lookup page: look up now and keep a short query in
+   * the address. In the header box: a single exact hit opens its page; otherwise the lookup page,
+   * a short query in ?q= (shareable), a long paste handed over in sessionStorage, never in the
+   * address, which IIS and most servers refuse past a few kilobytes (the lookup page says so).
+   */
+  function submit() {
+    if (pageMode) {
+      remember(input.value);
+      clearTimeout(settleTimer);
+      return void run(input.value);
+    }
+    const q = input.value.trim();
+    if (!q) return;
+    if (exactHref) return location.assign(exactHref);
+    const page = root.dataset.lookupPage ?? '/lookup/';
+    if (q.length <= MAX_SHARED_QUERY) return location.assign(`${page}?q=${encodeURIComponent(q)}`);
+    try {
+      sessionStorage.setItem(HANDOVER_KEY, q.slice(0, 40_000));
+      location.assign(page);
+    } catch {
+      // No storage (private mode, quota): look it up here instead of building a huge address.
+      clearTimeout(settleTimer);
+      void run(input.value);
+    }
+  }
   input.addEventListener('input', (ev) => {
     const pasted =
       (ev as InputEvent).inputType === 'insertFromPaste' || (ev as InputEvent).inputType === 'insertFromDrop';
@@ -484,4 +509,5 @@ export function attach(root: HTMLElement) {
     const sw = document.querySelector<HTMLAnchorElement>('a.lang-switch');
     if (sw && q && q.length <= MAX_SHARED_QUERY) sw.search = `?q=${encodeURIComponent(q)}`;
   } else if (input.value) void run(input.value);
+  return { submit };
 }

@@ -177,6 +177,70 @@ test.describe('header lookup', () => {
   });
 });
 
+test.describe('long text never travels in the address', () => {
+  const entry = [
+    'Log Name:      Application',
+    'Source:        PCNSSVC',
+    'Event ID:      6025',
+    'Level:         Error',
+    'Description:',
+    'Password Change Notification Service was unable to deliver a password notification to the target "MIMSync". The target could not be authenticated.',
+  ].join('\n');
+
+  test('a short query submitted in the header box opens the lookup page with ?q=', async ({ page }) => {
+    await page.goto(at('codes/'));
+    await page.locator('#lookup-q').fill('extention-dll-exception');
+    await page.locator('#lookup-q').press('Enter');
+    await expect(page).toHaveURL(/lookup\/\?q=extention-dll-exception$/);
+    await expect(page.locator(`${results}[data-tier="didYouMean"] a`).first()).toHaveAttribute(
+      'href',
+      /codes\/extension-dll-exception\/$/,
+    );
+  });
+
+  test('a long paste submitted in the header box is handed over without the address, and the page says so', async ({
+    page,
+  }) => {
+    await page.goto(at('codes/'));
+    await page.locator('#lookup-q').fill(entry.replace(/\n/g, ' '));
+    await page.locator('#lookup-q').press('Enter');
+    await expect(page).toHaveURL(/lookup\/$/);
+    await expect(page.locator('#lookup-messages')).toContainText('without putting it in the address');
+    await expect(page.locator(results).first().locator('a')).toHaveAttribute(
+      'href',
+      /codes\/pcns-event-6025\/$/,
+    );
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  test('a long text looked up on the lookup page stays out of the address, and the page says so', async ({
+    page,
+  }) => {
+    await page.goto(at('lookup/'));
+    await page.locator('#page-lookup-q').fill(entry);
+    await page.locator('#page-lookup-q').press('Enter');
+    await expect(page.locator('#lookup-messages')).toContainText('too long for a shareable link');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  test('an exact hit on the lookup page lists full-text pages under it', async ({ page }) => {
+    await page.goto(at('lookup/?q=6025'));
+    await expect(page.locator(results).first()).toHaveAttribute('data-tier', 'exact');
+    await expect(page.locator(`${results}[data-tier="fulltext"]`).first()).toBeVisible();
+  });
+
+  test('a whole export hands its text to the analyzer without the address, and says so', async ({ page }) => {
+    const events = `${entry}\n\n${entry.replace('6025', '6801')}`;
+    await page.goto(at('lookup/'));
+    await page.locator('#page-lookup-q').fill(events);
+    const hint = page.locator('.lookup-export');
+    await expect(hint).toContainText('not in the address');
+    await hint.getByRole('link').click();
+    await expect(page).toHaveURL(/analyze\/$/);
+    await expect(page.locator('mim-analyze textarea')).toHaveValue(events);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the lookup form leads to the catalog', async ({ page }) => {
