@@ -5,12 +5,13 @@
  *
  * One delegated listener: [data-copy="url"] copies its data-path as a full URL,
  * [data-copy="anchor"] the page's URL with the heading's anchor, "ticket" and "markdown" the
- * ticket block, "code" the code block it sits on. Works on plain-http intranet servers too, where navigator.clipboard does not exist.
+ * ticket block, "code" the code block it sits on. The copy itself (with its fallback for plain-http intranet servers) is in clipboard.ts.
  */
 import { absoluteUrl } from '../lib/urls';
 import { ticketMarkdown, ticketText, type TicketData, type TicketInput } from '../lib/ticket';
 import { feedbackHref } from '../lib/site-config';
 import { readStrings } from './strings';
+import { copyText } from './clipboard';
 
 const here = (path: string) => absoluteUrl(path, location.href) ?? path;
 
@@ -23,31 +24,6 @@ function ticket(bar: HTMLElement | null): TicketInput | undefined {
 /** The page's own URL without query or anchor (the share bar's path when there is one). */
 function pageUrl(bar: HTMLElement | null): string {
   return ticket(bar)?.url ?? here(location.pathname);
-}
-
-async function copy(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Fall through to the selection-based copy.
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.className = 'visually-hidden';
-  document.body.append(area);
-  area.select();
-  let ok: boolean;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
 }
 
 /** Shown links, the ticket preview and the feedback links take this page's address. */
@@ -97,7 +73,7 @@ document.addEventListener('click', async (ev) => {
   const text = textFor(el, bar);
   if (el.dataset.copy === 'anchor') history.replaceState(null, '', el.getAttribute('href'));
   ev.preventDefault();
-  const ok = await copy(text);
+  const ok = await copyText(text);
   // A code block's button says it in its own label; the share bar has a status line.
   const label = el.querySelector('.code-copy-label');
   if (label && el.dataset.done) {

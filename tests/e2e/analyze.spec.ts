@@ -210,5 +210,238 @@ for (const { lang, prefix } of LANGS) {
       await expect(report(page).locator('img')).toHaveCount(0);
       await expect(report(page).locator('.an-run h4')).toContainText('<img src=x');
     });
+
+    test('the lookup hands a pasted export to the analyzer, which reads it on load', async ({ page }) => {
+      const xml = sample('runhistory_poshmon-sp-ups_delta-import_stopped-connectivity.xml').replace(
+        /\s*\n\s*/g,
+        '',
+      );
+      await page.goto(at(`${prefix}lookup/`));
+      await page.locator('#page-lookup-q').fill(xml);
+      await page.locator('.lookup-export a.lookup-analyze').click();
+      await expect(page).toHaveURL(new RegExp(`/${prefix}analyze/$`));
+      await expect(page.locator('mim-analyze')).toHaveAttribute('data-state', 'done');
+      await expect(report(page).locator('.an-run[data-ma="MOSSAD-company"] tbody tr')).toHaveCount(2);
+      // Read once: the key is removed, so a reload opens an empty page.
+      expect(await page.evaluate(() => sessionStorage.getItem('mim-analyze-handoff'))).toBeNull();
+    });
+
+    test('a large generated file shows progress and can be cancelled', async ({ page }) => {
+      await open(page, prefix);
+      const unit = sample('runhistory_poshmon-sp-ups_export_completed-export-errors.xml').replace(
+        /<\?xml[^>]*\?>/,
+        '',
+      );
+      // About 200 MB, built in the page from one real run repeated (nothing that large crosses
+      // the test protocol), and dropped on the analyzer.
+      const dt = await page.evaluateHandle((u) => {
+        const part = new Blob([u]);
+        const d = new DataTransfer();
+        const parts = Array.from({ length: Math.ceil(200e6 / part.size) }, () => part);
+        d.items.add(new File(['<run-history>', ...parts, '</run-history>'], 'big.xml'));
+        return d;
+      }, unit);
+      await page.locator('mim-analyze').dispatchEvent('drop', { dataTransfer: dt });
+      await expect(page.locator('.an-progress')).toBeVisible();
+      await expect
+        .poll(() => page.locator('.an-progress progress').evaluate((p: HTMLProgressElement) => p.value))
+        .toBeGreaterThan(0);
+      await page.getByRole('button', { name: S['analyze.cancel'], exact: true }).click();
+      await expect(page.locator('mim-analyze')).toHaveAttribute('data-state', 'cancelled');
+      await expect(page.locator('.an-progress')).toBeHidden();
+      await expect(page.locator('.an-status')).toHaveText(S['analyze.cancelled']);
+      await expect(report(page)).toBeEmpty();
+    });
+
+    test('copies the report as text and Markdown, with placeholders, and downloads the CSV', async ({
+      page,
+    }) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as { __copied: string[] };
+        w.__copied = [];
+        Object.defineProperty(navigator, 'clipboard', {
+          value: { writeText: async (t: string) => void w.__copied.push(t) },
+        });
+      });
+      await open(page, prefix);
+      await page
+        .locator('#an-file')
+        .setInputFiles(path.join(SAMPLES!, 'runhistory_poshmon-sp-ups_export_completed-export-errors.xml'));
+      await expect(page.locator('mim-analyze')).toHaveAttribute('data-state', 'done');
+      const copied = () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
+      await page.getByRole('button', { name: S['analyze.copy.text'] }).click();
+      await expect(page.locator('.an-copy-status')).toHaveText(S['analyze.copy.done']);
+      await page.getByRole('button', { name: S['analyze.copy.markdown'] }).click();
+      await page.getByLabel(S['analyze.copy.anonymize']).check();
+      await page.getByRole('button', { name: S['analyze.copy.text'] }).click();
+      const [text, md, anon] = await copied();
+      expect(text).toContain('MOSS-UserProfile');
+      expect(text).toContain('MVID=67d2da90-0c2a-e411-a2e8-0050568e45d6');
+      expect(text).toContain('0x80230703');
+      expect(text).toMatch(new RegExp(`/${prefix}codes/0x80230703/`));
+      expect(md).toMatch(/\]\(http[^)]+\/codes\/0x80230703\/\)/);
+      expect(anon).not.toContain('MOSS-UserProfile');
+      expect(anon).not.toContain('67d2da90');
+      expect(anon).toContain('<ma-1>');
+      expect(anon).toContain('0x80230703');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: S['analyze.copy.csv'] }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('mim-sync-errors.csv');
+      const csv = readFileSync(await download.path(), 'utf8');
+      const lines = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      expect(lines).toHaveLength(1 + (await report(page).locator('.an-group').count()));
+      expect(csv).toContain('ma-extension-error');
+      expect(csv).toContain('0x80230703');
+      expect(csv).not.toContain('67d2da90');
+    });
+
+    // Every real sample, pasted and dropped: the same report both ways.
+    const CHECKS: [string, string, (r: ReturnType<typeof report>) => Promise<void>][] = [
+      [
+        'runhistory_poshmon-sp-ups_delta-import_stopped-connectivity.xml',
+        'run-history',
+        async (r) => {
+          await expect(r.locator('.an-run[data-ma="MOSSAD-company"][data-run="1879"] tbody tr')).toHaveCount(
+            2,
+          );
+          await expect(r.locator('.an-first li')).toHaveAttribute('data-type', 'failed-search');
+          await expect(r.locator('.an-unknown-list li')).toHaveText(['8453']);
+        },
+      ],
+      [
+        'runhistory_poshmon-sp-ups_delta-sync_success.xml',
+        'run-history',
+        async (r) => {
+          await expect(r.locator('.an-run[data-run="1882"] tbody tr')).toHaveCount(2);
+          await expect(r.locator('.an-run tbody tr').first()).toContainText(
+            'provisioned-add-flow 3, connector-flow 23',
+          );
+          await expect(r.locator('.an-group')).toHaveCount(0);
+        },
+      ],
+      [
+        'runhistory_poshmon-sp-ups_export_completed-export-errors.xml',
+        'run-history',
+        async (r) => {
+          await expect(r.locator('.an-group[data-type="ma-extension-error"]')).toHaveAttribute(
+            'data-count',
+            '1',
+          );
+          await expect(
+            r.locator('.an-group[data-type="ma-extension-error"] .an-links a[data-code]').first(),
+          ).toHaveAttribute('href', new RegExp(`/${prefix}codes/0x80230703/$`));
+        },
+      ],
+      [
+        'aadc-runprofileresult_laparoscope_convertto-json.json',
+        'entra-json',
+        async (r) => {
+          await expect(r.locator('.an-run')).toHaveCount(4);
+          await expect(r.locator('.an-first li')).toHaveAttribute('data-type', 'no-start-connection');
+        },
+      ],
+      [
+        'aadc-runprofileresult_laparoscope_ps-formatlist_no-start-connection.txt',
+        'entra-list',
+        async (r) => {
+          await expect(r.locator('.an-run[data-run="26285"] tbody tr')).toHaveCount(1);
+          await expect(r.locator('.an-first li')).toHaveAttribute('data-type', 'failed-connection');
+          await expect(r.locator('.an-unknown-list li')).toHaveText(['0x51']);
+        },
+      ],
+      [
+        'eventlog-text_adowiki-mirror_fimsync-6300_config-error.txt',
+        'event-text',
+        async (r) => {
+          await expect(
+            r.locator('.an-events tr[data-source="FIMSynchronizationService"][data-id="6300"] a'),
+          ).toHaveAttribute('href', new RegExp(`/${prefix}codes/sync-event-6300/$`));
+          await expect(r.locator('.an-note[data-note="replacement"]')).toBeVisible();
+        },
+      ],
+      [
+        'eventlog-text_supportarticles_fimsync-6801_keynotfound-abbreviated.txt',
+        'event-text',
+        async (r) => {
+          await expect(r.locator('.an-events tr[data-id="6801"] a')).toHaveAttribute(
+            'href',
+            new RegExp(`/${prefix}codes/sync-event-6801/$`),
+          );
+          await expect(r.locator('.an-group')).toContainText(
+            'System.Collections.Generic.KeyNotFoundException',
+          );
+        },
+      ],
+      [
+        'eventlog-text_supportarticles_adsync-6050_size-limit-exceeded.txt',
+        'event-text',
+        async (r) => {
+          await expect(r.locator('.an-events tr[data-source="ADSync"][data-id="6050"] a')).toHaveAttribute(
+            'href',
+            new RegExp(`/${prefix}codes/sync-event-6050/$`),
+          );
+        },
+      ],
+      [
+        'eventlog-text_supportarticles_adsync-6329_bail-trace.txt',
+        'event-text',
+        async (r) => {
+          await expect(r.locator('.an-group .an-links a[data-code]')).toHaveCount(3);
+          await expect(r.locator('.an-unknown-list li')).toHaveText(['0x800700b7']);
+        },
+      ],
+      [
+        'eventlog-text_supportarticles_dirsync-611_rpc-1722.txt',
+        'event-text',
+        async (r) => {
+          await expect(r.locator('.an-events tr[data-id="611"] a')).toHaveAttribute(
+            'href',
+            new RegExp(`/${prefix}codes/entra-event-611/$`),
+          );
+        },
+      ],
+      [
+        'preview_lithnet-miis-client_provisioning-extension-dll-exception.xml-fragment.txt',
+        'preview',
+        async (r) => {
+          await expect(
+            r.locator('.an-group[data-kind="preview"][data-type="extension-dll-exception"]'),
+          ).toContainText('ADExportMVExtension.dll');
+          await expect(r.locator('.an-stop')).toHaveAttribute('data-stop', 'malformed');
+        },
+      ],
+    ];
+    for (const [name, format, check] of CHECKS)
+      test(`real sample ${name}: pasted and dropped`, async ({ page }) => {
+        await open(page, prefix);
+        const text = sample(name);
+        const requests = await requestsDuring(page, async () => {
+          await page.getByLabel(S['analyze.paste.label']).fill(text);
+          await page.getByRole('button', { name: S['analyze.read'], exact: true }).click();
+          await expect(page.locator('mim-analyze')).toHaveAttribute('data-state', 'done');
+          await expect(report(page).locator('.an-read-as')).toHaveAttribute('data-format', format);
+          await check(report(page));
+          await page.getByLabel(S['analyze.paste.label']).fill('');
+          await page.locator('mim-analyze').evaluate((e) => e.removeAttribute('data-state'));
+          const dt = await page.evaluateHandle(
+            ([t, n]) => {
+              const d = new DataTransfer();
+              d.items.add(new File([t], n));
+              return d;
+            },
+            [text, name],
+          );
+          await page.locator('mim-analyze').dispatchEvent('drop', { dataTransfer: dt });
+          await expect(page.locator('mim-analyze')).toHaveAttribute('data-state', 'done');
+          await expect(report(page).locator('.an-read-as')).toHaveAttribute('data-format', format);
+          await check(report(page));
+        });
+        expect(requests, requests.join('\n')).toEqual([]);
+      });
   });
 }

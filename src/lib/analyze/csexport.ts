@@ -7,6 +7,7 @@
 import type { XmlSink } from './xml';
 import type { CsExportSummary, GroupCollector } from './model';
 import { Scope } from './scope';
+import { byCodePoint } from './model';
 
 const PENDING = new Set(['unapplied-export', 'pending-import', 'escrowed-export', 'unconfirmed-export']);
 const MAX_ATTRIBUTE_NAMES = 500;
@@ -89,10 +90,10 @@ export class CsExportSink implements XmlSink {
       const [section, operation, objectType] = key.split('\u0000');
       return { section, operation, objectType, count };
     });
-    pending.sort((a, b) => a.section.localeCompare(b.section) || b.count - a.count);
+    pending.sort((a, b) => byCodePoint(a.section, b.section) || b.count - a.count);
     const attributes = [...this.#attrs]
       .map(([name, count]) => ({ name, count }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+      .sort((a, b) => b.count - a.count || byCodePoint(a.name, b.name))
       .slice(0, 30);
     return { objects: this.objects, pending, attributes, withErrors: this.withErrors };
   }

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import type { EventRow, GroupCollector } from './model';
 import { reduceStack } from './stack';
 import type { XmlSink } from './xml';
+import { byCodePoint } from './model';
 
 export interface EventEntry {
   source?: string;
@@ -92,7 +93,7 @@ export class EventCollector {
   rows(): EventRow[] {
     return [...this.#rows.values()]
       .map(({ firstKey: _f, lastKey: _l, ...r }) => r)
-      .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source) || a.id.localeCompare(b.id));
+      .sort((a, b) => b.count - a.count || byCodePoint(a.source, b.source) || byCodePoint(a.id, b.id));
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { normalizeCode, parseHresult } from '../codes';
 import type { ErrorGroup, Report, Run } from './model';
+import { byCodePoint } from './model';
 
 export interface CodeInfo {
   /** Slug of the code page. */
@@ -166,7 +167,7 @@ export function resolveReport(r: Report, map: CodeMap): Resolved {
   const levels = new Map(r.events.map((e) => [`${e.source} ${e.id}`, e.level]));
   const groups = r.groups
     .map((g) => resolveGroup(g, map, g.kind === 'event' ? levels.get(g.errorType) : undefined))
-    .sort((a, b) => b.score - a.score || a.group.errorType.localeCompare(b.group.errorType));
+    .sort((a, b) => b.score - a.score || byCodePoint(a.group.errorType, b.group.errorType));
   const first: ResolvedGroup[] = [];
   const top = groups[0];
   if (top && top.score >= 1e9) {

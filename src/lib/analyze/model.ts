@@ -185,10 +185,20 @@ export interface Report {
   replacementChars: number;
 }
 
+/**
+ * Code-point order for sorting names and codes. String.prototype.localeCompare builds an ICU
+ * collator on first use, which took tens of milliseconds on the page's main thread (and in the
+ * worker) for a sort of a handful of ASCII names.
+ */
+export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** DNs kept per group; the rest are counted. */
 export const MAX_DNS = 50;
 /** Characters kept of an error-literal or call stack. */
 export const MAX_TEXT = 64 * 1024;
+
+const groupKey = (e: { kind: GroupKind; errorType: string; code?: string; eventSource?: string }) =>
+  [e.kind, e.errorType, e.code ?? '', e.eventSource ?? ''].join('|');
 
 /** Collects error groups without keeping every object: counts, the first DNs, the extremes. */
 export class GroupCollector {
@@ -214,7 +224,7 @@ export class GroupCollector {
     count?: number;
     codes?: string[];
   }): ErrorGroup {
-    const key = [e.kind, e.errorType, e.code ?? '', e.eventSource ?? ''].join('|');
+    const key = groupKey(e);
     let g = this.groups.get(key);
     if (!g) {
       g = { key, kind: e.kind, errorType: e.errorType, count: 0, dns: [], where: [] };
@@ -240,6 +250,11 @@ export class GroupCollector {
     if (last && (!g.lastOccurred || last > g.lastOccurred)) g.lastOccurred = last;
     if (e.where && g.where.length < 20 && !g.where.includes(e.where)) g.where.push(e.where);
     return g;
+  }
+
+  /** False once the error's group has its stack: the next errors of the group need not reduce theirs. */
+  needsStack(e: { kind: GroupKind; errorType: string; code?: string; eventSource?: string }): boolean {
+    return !this.groups.get(groupKey(e))?.stack;
   }
 
   list(): ErrorGroup[] {

@@ -38,7 +38,11 @@ export class Scope {
     const code = this.get('error-code');
     const literal = this.get('error-literal');
     const callStack = this.get('call-stack');
-    const stack = reduceStack(callStack ?? literal);
+    // Only the group's first stack is kept: reducing the others (a stack per object in a big
+    // export) would be wasted work.
+    const stack = groups.needsStack({ kind: this.kind, errorType, code })
+      ? reduceStack(callStack ?? literal)
+      : undefined;
     const extension = this.get('extension-name');
     const callsite = this.get('extension-callsite');
     const withExt = stack || extension ? { ...(stack ?? {}) } : undefined;

@@ -6,6 +6,7 @@
  */
 import '../trusted-types';
 import '../copy';
+import { copyText } from '../clipboard';
 import { CodeMap, resolveReport, type CodeMapJson, type Resolved } from '../../lib/analyze/links';
 import type { Report } from '../../lib/analyze/model';
 import { toCsv, toTicket, type Strings } from '../../lib/analyze/ticket';
@@ -26,28 +27,21 @@ const size = (n: number) =>
         ? `${(n / 1024).toFixed(1)} KB`
         : `${n} B`;
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through
-  }
-  const area = h('textarea', { readonly: '', class: 'visually-hidden' });
-  area.value = text;
-  document.body.append(area);
-  area.select();
-  let ok: boolean;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
-}
+/**
+ * Resolves in a task of its own after the next frame, or after 50 ms where no frame comes (a
+ * background tab), so the drawing never waits for the tab to be shown.
+ */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(go);
+    setTimeout(go, 50);
+  });
 
 class MimAnalyze extends HTMLElement {
   #worker?: Worker;
@@ -55,6 +49,8 @@ class MimAnalyze extends HTMLElement {
   #map?: Promise<CodeMap>;
   #busy = false;
   #started = 0;
+  /** Counts reports drawn: a drawing that is no longer the latest stops. */
+  #drawing = 0;
 
   connectedCallback() {
     try {
@@ -151,6 +147,7 @@ class MimAnalyze extends HTMLElement {
     if (this.#busy) this.#cancel();
     this.#busy = true;
     this.#started = performance.now();
+    this.#drawing++;
     this.querySelector('#an-report')!.replaceChildren();
     this.#status(
       this.s('analyze.reading', { name: name ?? '', size: what })
@@ -204,16 +201,23 @@ class MimAnalyze extends HTMLElement {
     const seconds = ((performance.now() - this.#started) / 1000).toFixed(1);
     this.#status(this.s('analyze.done', { size: size(bytes), seconds }));
     const out = this.querySelector('#an-report')!;
-    out.replaceChildren(
-      renderReport(
-        report,
-        res,
-        this.#urls(false),
-        this.s,
-        this.#tools(report, res),
-        this.dataset.lookup ?? '',
-      ),
+    const { fragment, tasks } = renderReport(
+      report,
+      res,
+      this.#urls(false),
+      this.s,
+      this.#tools(report, res),
+      this.dataset.lookup ?? '',
     );
+    out.replaceChildren(fragment);
+    // The rest of the report a few tables per task, with a frame between, so the page paints
+    // and answers input while it draws; a new read (or cancel) stops the drawing.
+    const run = ++this.#drawing;
+    for (const task of tasks) {
+      await nextTask();
+      if (run !== this.#drawing) return;
+      task();
+    }
     this.dataset.state = 'done';
   }
 

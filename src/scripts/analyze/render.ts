@@ -8,6 +8,12 @@ import { groupTitle, type Strings } from '../../lib/analyze/ticket';
 
 /** Runs drawn as tables; the counts and groups include every run. */
 const MAX_RUNS = 100;
+/** Runs drawn with the report; the others up to MAX_RUNS behind a disclosure. */
+export const RUNS_SHOWN = 10;
+/** Runs drawn per task (with the report and once the disclosure is opened). */
+const RUNS_PER_FRAME = 5;
+/** Error groups drawn per task. */
+const GROUPS_PER_TASK = 4;
 
 type Child = Node | string | number | false | null | undefined;
 
@@ -22,6 +28,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (c !== false && c !== null && c !== undefined) e.append(typeof c === 'number' ? String(c) : c);
   return e;
 }
+
+/**
+ * 1234567 as "1,234,567" (or with the language's separator). Number.prototype.toLocaleString
+ * builds an ICU formatter on first use: tens of milliseconds on the main thread for one number.
+ */
+export const digits = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+$)/g, sep);
 
 export interface Urls {
   code(slug: string): string;
@@ -207,6 +219,16 @@ function groupSection(rg: ResolvedGroup, urls: Urls, s: Strings): HTMLElement {
   return art;
 }
 
+/**
+ * The report as a fragment with its headings, plus the drawing still to do (run tables, error
+ * groups) as small tasks: the caller runs one per turn of the event loop, so no main-thread task
+ * grows with the report.
+ */
+export interface Drawing {
+  fragment: DocumentFragment;
+  tasks: (() => void)[];
+}
+
 export function renderReport(
   r: Report,
   res: Resolved,
@@ -214,13 +236,14 @@ export function renderReport(
   s: Strings,
   tools: HTMLElement,
   lookupUrl: string,
-): DocumentFragment {
+): Drawing {
   const f = document.createDocumentFragment();
+  const tasks: (() => void)[] = [];
   f.append(h('h2', { id: 'report' }, s('analyze.report.title')));
   const meta = [s('analyze.readAs', { format: s(`analyze.format.${r.format}`) })];
   if (r.shape) meta.push(s('analyze.readAs.shape', { shape: s(`analyze.shape.${r.shape}`) }));
   if (r.encoding) meta.push(s('analyze.readAs.encoding', { encoding: r.encoding }));
-  meta.push(s('analyze.readAs.chars', { n: r.chars.toLocaleString() }));
+  meta.push(s('analyze.readAs.chars', { n: digits(r.chars, s('analyze.digitGroup')) }));
   f.append(h('p', { class: 'an-read-as', 'data-format': r.format }, meta.join(' ')));
   if (r.stop)
     f.append(
@@ -236,7 +259,7 @@ export function renderReport(
     );
   if (r.format === 'unknown') {
     f.append(h('p', {}, s('analyze.unknownFormat'), ' ', h('a', { href: lookupUrl }, lookupUrl)));
-    return f;
+    return { fragment: f, tasks };
   }
   f.append(tools);
 
@@ -282,19 +305,42 @@ export function renderReport(
       h('h3', { id: 'an-runs' }, s('analyze.runs.title', { n: r.runs.length })),
     );
     if (r.format === 'run-history') sec.append(h('p', { class: 'an-meta' }, s('analyze.run.utc')));
-    // A year of saved runs can hold thousands: the first ones are drawn, the rest counted.
-    // Ten runs at once, the rest in batches of ten between frames, so no main-thread task is long.
-    const tail = h('div', { class: 'an-runs-tail' });
+    // A year of saved runs can hold thousands: the first RUNS_SHOWN are drawn with the report,
+    // the next ones (up to MAX_RUNS) only when the admin opens "show more", a few per frame, and
+    // the rest are counted. Drawing every table at once was one main-thread task of seconds.
     const drawn = r.runs.slice(0, MAX_RUNS);
-    for (const run of drawn.slice(0, 10)) sec.append(runSection(run, res, urls, s));
-    sec.append(tail);
-    let next = 10;
-    const batch = () => {
-      for (const run of drawn.slice(next, next + 10)) tail.before(runSection(run, res, urls, s));
-      next += 10;
-      if (next < drawn.length) setTimeout(batch, 0);
-    };
-    if (next < drawn.length) setTimeout(batch, 0);
+    const shown = h('div', { class: 'an-runs' });
+    sec.append(shown);
+    for (let i = 0; i < Math.min(RUNS_SHOWN, drawn.length); i += RUNS_PER_FRAME)
+      tasks.push(() => {
+        for (const run of drawn.slice(i, Math.min(i + RUNS_PER_FRAME, RUNS_SHOWN)))
+          shown.append(runSection(run, res, urls, s));
+      });
+    if (drawn.length > RUNS_SHOWN) {
+      const more = h(
+        'details',
+        { class: 'an-runs-more' },
+        h('summary', {}, s('analyze.runs.showMore', { n: drawn.length - RUNS_SHOWN })),
+      );
+      let started = false;
+      more.addEventListener('toggle', () => {
+        if (!more.open || started) return;
+        started = true;
+        more.dataset.drawing = '';
+        let next = RUNS_SHOWN;
+        const batch = () => {
+          const box = document.createDocumentFragment();
+          for (const run of drawn.slice(next, next + RUNS_PER_FRAME))
+            box.append(runSection(run, res, urls, s));
+          more.append(box);
+          next += RUNS_PER_FRAME;
+          if (next < drawn.length) setTimeout(batch, 16);
+          else delete more.dataset.drawing;
+        };
+        batch();
+      });
+      sec.append(more);
+    }
     if (r.runs.length > MAX_RUNS)
       sec.append(h('p', { class: 'an-meta' }, s('analyze.runs.more', { n: r.runs.length - MAX_RUNS })));
     f.append(sec);
@@ -407,7 +453,10 @@ export function renderReport(
     h('h3', { id: 'an-groups' }, s('analyze.groups.title', { n: res.groups.length })),
   );
   if (!res.groups.length) sec.append(h('p', {}, s('analyze.groups.none')));
-  for (const g of res.groups) sec.append(groupSection(g, urls, s));
+  for (let i = 0; i < res.groups.length; i += GROUPS_PER_TASK)
+    tasks.push(() => {
+      for (const g of res.groups.slice(i, i + GROUPS_PER_TASK)) sec.append(groupSection(g, urls, s));
+    });
   f.append(sec);
   if (res.unknown.length) {
     f.append(
@@ -422,5 +471,5 @@ export function renderReport(
   }
   if (!r.runs.length && !r.groups.length && !r.events.length && !r.csexport)
     f.append(h('p', {}, s('analyze.nothing')));
-  return f;
+  return { fragment: f, tasks };
 }
