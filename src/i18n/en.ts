@@ -238,6 +238,10 @@ export const en = {
   'versions.step.sync-service': 'Check your Sync Service build',
   'versions.step.connectors': 'Check your connector build',
   'versions.step.open': 'Open the version checker and the list of every build',
+  'connectorHistory.intro':
+    'The {n} builds of the generic connector package in our release records, newest first; each links to its row in the version checker.',
+  'connectorHistory.label': 'Generic connector package builds',
+  'connectorHistory.latestUnverified': 'not fully verified',
   // The export analyzer (/analyze/): src/components/analyze/, src/scripts/analyze/.
   'analyze.nav': 'Analyze an export',
   'analyze.title': 'Read a whole export',

@@ -241,6 +241,10 @@ export const sv: Record<UiKey, string> = {
   'versions.step.sync-service': 'Kontrollera din version av synkroniseringstjänsten',
   'versions.step.connectors': 'Kontrollera din version av anslutningen',
   'versions.step.open': 'Öppna versionskontrollen och listan över alla versioner',
+  'connectorHistory.intro':
+    'De {n} versionerna av paketet med generiska kopplingar i våra versionsposter, nyast först; varje version länkar till sin rad i versionskontrollen.',
+  'connectorHistory.label': 'Versioner av paketet med generiska kopplingar',
+  'connectorHistory.latestUnverified': 'inte helt verifierad',
   // Exportanalysen (/sv/analyze/): src/components/analyze/, src/scripts/analyze/.
   'analyze.nav': 'Analysera en export',
   'analyze.title': 'Läs en hel export',
