@@ -2,36 +2,9 @@
  * The lookup against the real catalog in content/codes/: what admins actually paste, and the page
  * that must come first. A regression here means an admin lands on the wrong page.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  buildLookupIndex,
-  lookup,
-  packIndex,
-  shardIndex,
-  shardOf,
-  lookupExact,
-  type IndexSource,
-} from '../../src/lib/lookup';
-
-const dir = path.resolve(import.meta.dirname, '../../content/codes');
-const sources: IndexSource[] = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => {
-    const d = parse(readFileSync(path.join(dir, f), 'utf8'));
-    return {
-      slug: path.basename(f, '.yaml'),
-      code: d.code,
-      kind: d.kind,
-      title: d.title.en,
-      eventSource: d.eventSource,
-      aliases: d.aliases ?? [],
-      uncertain: !!d.uncertain,
-    };
-  });
-const index = buildLookupIndex(sources);
+import { packIndex, shardIndex, shardOf, lookupExact } from '../../src/lib/lookup';
+import { first, index, sources } from './lookup-catalog';
 
 // [what the admin pastes, the page that must come first]
 const QUERIES: [string, string][] = [
@@ -90,11 +63,6 @@ const QUERIES: [string, string][] = [
   ['6947', 'sync-event-6947'],
   ['Event 6032', 'pcns-event-6032'],
 ];
-
-const first = (q: string) => {
-  const r = lookup(q, index);
-  return (r.exact[0] ?? r.found[0] ?? r.suggestions[0])?.s;
-};
 
 describe('the lookup on the real catalog', () => {
   it('has the whole catalog', () => {
