@@ -11,9 +11,10 @@ import { codes, evaluationReport, pageExists, readRows, scoreRows, type EvalRow 
 
 const rows = readRows('lookup-holdout.yaml');
 // Regression floors, set once from the first scoring with the reader that was tuned on
-// lookup-eval.yaml (46 of 56 top-1, 56 of 56 answered, 2026-12-02). They only ever rise.
-const FLOOR_TOP1 = 46;
-const FLOOR_ANSWERED = 56;
+// lookup-eval.yaml (46 of 56 = 82.1 % top-1, every row answered, 2026-12-02), as fractions of
+// the rows, rounded down to the percent. They only ever rise.
+const FLOOR_TOP1 = 0.82;
+const FLOOR_ANSWERED = 1;
 const tuning = readRows('lookup-eval.yaml');
 
 const TAGS = new Set([
