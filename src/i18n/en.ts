@@ -464,6 +464,8 @@ export const en = {
   'code.copy': 'Copy',
   'code.copied': 'Copied',
   'code.block': 'Code',
+  'code.lang.cmd': 'Command Prompt',
+  'code.lang.shell': 'Shell',
   'home.incidents': 'Common incidents',
   'home.commonCodes': 'Codes looked up most',
   'home.amICurrent': 'Am I on the latest build?',

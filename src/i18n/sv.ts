@@ -467,6 +467,8 @@ export const sv: Record<UiKey, string> = {
   'code.copy': 'Kopiera',
   'code.copied': 'Kopierat',
   'code.block': 'Kod',
+  'code.lang.cmd': 'Kommandotolken',
+  'code.lang.shell': 'Skal',
   'home.incidents': 'Vanliga incidenter',
   'home.commonCodes': 'Koder som slås upp oftast',
   'home.amICurrent': 'Har jag den senaste versionen?',
