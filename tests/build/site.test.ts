@@ -103,6 +103,13 @@ for (const base of ['/', '/mim-help/']) {
     });
 
     if (base === '/') {
+      // The fixture's committed published-urls.txt is checked by this build (the failing and the
+      // redirected cases are in urls.test.ts).
+      it('builds when every published URL is still served', () => {
+        expect(existsSync(path.join(site.dir, 'published-urls.txt'))).toBe(true);
+        expect(r.output).not.toContain('The build dropped');
+      });
+
       it('without SITE_URL warns once and ships no canonical, og:url, sitemap or localhost URL', () => {
         expect(r.output.split(NO_SITE_URL_WARNING).length - 1).toBe(1);
         const page = html('sv/codes/stopped-server');
