@@ -117,7 +117,7 @@ for (const base of ['/', '/mim-help/']) {
         expect(page).not.toContain('og:url');
         expect(page).toContain(`<link rel="alternate" hreflang="en" href="/codes/stopped-server/">`);
         expect(page).not.toMatch(/https?:\/\/(localhost|127\.0\.0\.1)/);
-        expect(existsSync(path.join(dist, 'sitemap.xml'))).toBe(false);
+        expect(readdirSync(dist).filter((f) => f.startsWith('sitemap'))).toEqual([]);
         expect(site.read('dist/robots.txt')).not.toContain('Sitemap:');
       });
     } else {
@@ -130,7 +130,21 @@ for (const base of ['/', '/mim-help/']) {
         expect(page).toContain(
           `<link rel="alternate" hreflang="en" href="${origin}${base}codes/stopped-server/">`,
         );
-        expect(site.read('dist/robots.txt')).toContain(`Sitemap: ${origin}${base}sitemap.xml`);
+        expect(site.read('dist/robots.txt')).toContain(`Sitemap: ${origin}${base}sitemap-index.xml`);
+      });
+
+      it('writes a sitemap of the indexable pages, with hreflang alternates, under SITE_URL', () => {
+        const origin = 'https://help.contoso.local';
+        expect(site.read('dist/sitemap-index.xml')).toContain(`<loc>${origin}${base}sitemap-0.xml</loc>`);
+        const xml = site.read('dist/sitemap-0.xml');
+        expect(xml).toContain(`<loc>${origin}${base}sv/codes/stopped-server/</loc>`);
+        expect(xml).toContain(
+          `<xhtml:link rel="alternate" hreflang="sv" href="${origin}${base}sv/codes/stopped-server/"/>`,
+        );
+        expect(xml).toContain(`<loc>${origin}${base}steps/first-step/</loc>`);
+        // Short links and the 404 page are noindex, so they are left out.
+        expect(xml).not.toContain(`${base}e/`);
+        expect(xml).not.toContain('404');
       });
     }
   });

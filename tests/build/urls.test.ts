@@ -58,7 +58,7 @@ describe('published URLs', () => {
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/steps/first-step/">');
     // The script goes first and keeps the old link's #anchor, which a meta refresh drops.
     expect(html).toContain('<script src="/redirect.js" data-to="/steps/first-step/"></script>');
-    expect(site.read('dist/sitemap.xml')).not.toContain('second-step');
+    expect(site.read('dist/sitemap-0.xml')).not.toContain('second-step');
     expect(site.read('dist/steps/first-step/index.html')).toMatch(
       /<h2 id="what-to-check" class="heading"><span id="checks" class="anchor-alias"><\/span>What to check<\/h2>/,
     );
