@@ -6,6 +6,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import contentGuard from './src/integrations/content-guard.ts';
 import hostConfigs from './src/integrations/host-configs.ts';
 import publishedUrls from './src/integrations/published-urls.ts';
+import siteSitemap from './src/integrations/sitemap.ts';
 import { headingLinkPlugins } from './src/integrations/heading-links.ts';
 import { siteBase, siteUrl } from './src/lib/site-config.ts';
 
@@ -26,7 +27,7 @@ export default defineConfig({
     locales: ['en', 'sv'],
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [contentGuard(), mdx(), publishedUrls(), pagefind(), hostConfigs()],
+  integrations: [contentGuard(), mdx(), publishedUrls(), siteSitemap(), pagefind(), hostConfigs()],
   devToolbar: { enabled: false },
   vite: {
     // The export analyzer's Web Worker is a module worker (src/scripts/analyze/worker.ts).

@@ -18,7 +18,6 @@
  * serving of the host-config files.
  */
 import { createServer } from 'node:http';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import send from 'send';
 import { parseHeadersFile } from './headers.mjs';
+import { astroBuild } from './astro-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -161,12 +161,8 @@ server.on('clientError', (_err, socket) => {
 });
 
 if (process.argv.includes('--build')) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SITE_OUT_DIR: dist },
-  });
-  if (r.status !== 0) {
+  const r = astroBuild({ cwd: root, show: true, env: { SITE_OUT_DIR: dist } });
+  if (!r.ok) {
     console.error(`The build failed (exit ${r.status}); nothing to serve.`);
     process.exit(r.status ?? 1);
   }

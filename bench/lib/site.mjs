@@ -23,6 +23,7 @@ import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
 import { ROOT, TMP } from './paths.mjs';
+import { ASTRO_BIN, buildEnv } from '../../scripts/astro-build.mjs';
 
 /** Creates bench/tmp/site-<name>/ with the project's code and the given content folder. */
 export function makeSite(name, contentDir) {
@@ -142,7 +143,7 @@ export function build(dir, { env = {}, timeoutMs = 20 * 60_000, log } = {}) {
   rmSync(path.join(dir, '.astro'), { recursive: true, force: true });
   const timeFile = path.join(dir, 'time.txt');
   rmSync(timeFile, { force: true });
-  const astro = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const astro = ASTRO_BIN;
   const [cmd, args] = HAS_GNU_TIME
     ? ['/usr/bin/time', ['-v', '-o', timeFile, process.execPath, astro, 'build']]
     : [process.execPath, [astro, 'build']];
@@ -151,7 +152,7 @@ export function build(dir, { env = {}, timeoutMs = 20 * 60_000, log } = {}) {
     const started = performance.now();
     const child = spawn(cmd, args, {
       cwd: dir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      env: buildEnv(env, { color: false }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

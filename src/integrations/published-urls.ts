@@ -1,6 +1,6 @@
 /**
- * After the build: writes sitemap.xml (with SITE_URL; without it, warns once) and checks that no published URL was dropped (see
- * src/lib/published-urls.ts). `npm run urls` (UPDATE_PUBLISHED_URLS=1) rewrites the list.
+ * After the build: checks that no published URL was dropped (see src/lib/published-urls.ts).
+ * `npm run urls` (UPDATE_PUBLISHED_URLS=1) rewrites the list. The sitemap is src/integrations/sitemap.ts.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,13 +10,10 @@ import {
   diffUrls,
   droppedMessage,
   formatUrlList,
-  isIndexable,
   parseUrlList,
-  sitemapXml,
   urlsOf,
   type BuiltPage,
 } from '../lib/published-urls';
-import { NO_SITE_URL_WARNING } from '../lib/site-config';
 
 /** Every built HTML page (and the public JSON files) under dist/, with its site-relative path. */
 export function readPages(dist: string): BuiltPage[] {
@@ -35,25 +32,16 @@ export function readPages(dist: string): BuiltPage[] {
 }
 
 export default function publishedUrls(): AstroIntegration {
-  let origin: string | undefined;
-  let base = '/';
   let root = process.cwd();
   return {
     name: 'mim-published-urls',
     hooks: {
       'astro:config:done': ({ config }) => {
-        origin = config.site?.replace(/\/$/, '');
-        base = config.base;
         root = fileURLToPath(config.root);
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const pages = readPages(dist);
-        const indexable = pages.filter((p) => p.path.endsWith('/') && isIndexable(p)).map((p) => p.path);
-        // A sitemap must list absolute URLs; without SITE_URL there is no origin to give them.
-        if (origin) writeFileSync(path.join(dist, 'sitemap.xml'), sitemapXml(indexable, origin, base));
-        else logger.warn(NO_SITE_URL_WARNING);
-
         const listFile = path.join(root, 'published-urls.txt');
         if (process.env.UPDATE_PUBLISHED_URLS === '1') {
           writeFileSync(listFile, formatUrlList(pages.flatMap(urlsOf)));

@@ -86,22 +86,3 @@ export function droppedMessage(dropped: string[]): string {
   );
   return lines.join('\n');
 }
-
-/** sitemap.xml with hreflang alternates between the English and Swedish copy of each page. */
-export function sitemapXml(paths: string[], origin: string, base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  const abs = (p: string) => `${origin}${b}${p.replace(/^\//, '')}`;
-  const set = new Set(paths);
-  const twin = (p: string) => (p.startsWith('/sv/') ? p.slice(3) : `/sv${p}`);
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const rows = [...set].sort().map((p) => {
-    const en = p.startsWith('/sv/') ? twin(p) : p;
-    const sv = p.startsWith('/sv/') ? p : twin(p);
-    const alts =
-      set.has(en) && set.has(sv)
-        ? `\n    <xhtml:link rel="alternate" hreflang="en" href="${esc(abs(en))}"/>\n    <xhtml:link rel="alternate" hreflang="sv" href="${esc(abs(sv))}"/>`
-        : '';
-    return `  <url>\n    <loc>${esc(abs(p))}</loc>${alts}\n  </url>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${rows.join('\n')}\n</urlset>\n`;
-}

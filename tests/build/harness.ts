@@ -2,7 +2,6 @@
  * Builds a tiny fixture site with the real project code: a temporary folder with this project's
  * astro.config.mjs, src/ and public/, the fixture's content/, and a link to node_modules.
  */
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -17,9 +16,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { astroBuild, ROOT } from '../../scripts/astro-build.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'tests/build/fixtures');
 
 export interface Site {
@@ -29,14 +27,6 @@ export interface Site {
   read(rel: string): string;
   build(env?: Record<string, string>): { ok: boolean; output: string };
   remove(): void;
-}
-
-/** The environment without what Vitest sets for itself (BASE_URL, MODE, …), which would leak into the build. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of Object.keys(env))
-    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)) delete env[k];
-  return env;
 }
 
 export function makeSite(fixture: string): Site {
@@ -64,17 +54,7 @@ export function makeSite(fixture: string): Site {
       writeFileSync(p, text);
     },
     read: (rel) => readFileSync(path.join(dir, rel), 'utf8'),
-    build(env = {}) {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-        timeout: 170_000,
-      });
-      // Strip ANSI colours so assertions read the plain text an author sees.
-      const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex -- ANSI escapes start with ESC;
-      return { ok: r.status === 0, output };
-    },
+    build: (env = {}) => astroBuild({ cwd: dir, env, timeout: 170_000 }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -104,6 +104,13 @@ for (const base of ['/', '/mim-help/']) {
     });
 
     if (base === '/') {
+      // The fixture's committed published-urls.txt is checked by this build (the failing and the
+      // redirected cases are in urls.test.ts).
+      it('builds when every published URL is still served', () => {
+        expect(existsSync(path.join(site.dir, 'published-urls.txt'))).toBe(true);
+        expect(r.output).not.toContain('The build dropped');
+      });
+
       it('without SITE_URL warns once and ships no canonical, og:url, sitemap or localhost URL', () => {
         expect(r.output.split(NO_SITE_URL_WARNING).length - 1).toBe(1);
         const page = html('sv/codes/stopped-server');
@@ -111,7 +118,7 @@ for (const base of ['/', '/mim-help/']) {
         expect(page).not.toContain('og:url');
         expect(page).toContain(`<link rel="alternate" hreflang="en" href="/codes/stopped-server/">`);
         expect(page).not.toMatch(/https?:\/\/(localhost|127\.0\.0\.1)/);
-        expect(existsSync(path.join(dist, 'sitemap.xml'))).toBe(false);
+        expect(readdirSync(dist).filter((f) => f.startsWith('sitemap'))).toEqual([]);
         expect(site.read('dist/robots.txt')).not.toContain('Sitemap:');
       });
     } else {
@@ -124,7 +131,21 @@ for (const base of ['/', '/mim-help/']) {
         expect(page).toContain(
           `<link rel="alternate" hreflang="en" href="${origin}${base}codes/stopped-server/">`,
         );
-        expect(site.read('dist/robots.txt')).toContain(`Sitemap: ${origin}${base}sitemap.xml`);
+        expect(site.read('dist/robots.txt')).toContain(`Sitemap: ${origin}${base}sitemap-index.xml`);
+      });
+
+      it('writes a sitemap of the indexable pages, with hreflang alternates, under SITE_URL', () => {
+        const origin = 'https://help.contoso.local';
+        expect(site.read('dist/sitemap-index.xml')).toContain(`<loc>${origin}${base}sitemap-0.xml</loc>`);
+        const xml = site.read('dist/sitemap-0.xml');
+        expect(xml).toContain(`<loc>${origin}${base}sv/codes/stopped-server/</loc>`);
+        expect(xml).toContain(
+          `<xhtml:link rel="alternate" hreflang="sv" href="${origin}${base}sv/codes/stopped-server/"/>`,
+        );
+        expect(xml).toContain(`<loc>${origin}${base}steps/first-step/</loc>`);
+        // Short links and the 404 page are noindex, so they are left out.
+        expect(xml).not.toContain(`${base}e/`);
+        expect(xml).not.toContain('404');
       });
     }
   });

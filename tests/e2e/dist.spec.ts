@@ -147,7 +147,9 @@ test.describe('the built site on disk', () => {
     const siteUrl = SITES[info.project.name as keyof typeof SITES].siteUrl;
     const files = [
       ...htmlFiles(dist),
-      ...['robots.txt', 'sitemap.xml'].map((f) => path.join(dist, f)).filter((f) => existsSync(f)),
+      ...['robots.txt', 'sitemap-index.xml', 'sitemap-0.xml']
+        .map((f) => path.join(dist, f))
+        .filter((f) => existsSync(f)),
     ];
     const local: string[] = [];
     let canonicals = 0;
@@ -168,7 +170,7 @@ test.describe('the built site on disk', () => {
     }
     expect(local, local.slice(0, 20).join('\n')).toEqual([]);
     if (siteUrl) expect(canonicals).toBeGreaterThan(1000);
-    expect(existsSync(path.join(dist, 'sitemap.xml'))).toBe(Boolean(siteUrl));
+    expect(existsSync(path.join(dist, 'sitemap-index.xml'))).toBe(Boolean(siteUrl));
   });
 
   test('ships the host configs, with the IIS 404 page under the base', () => {

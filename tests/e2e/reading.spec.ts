@@ -178,9 +178,10 @@ test.describe('reading features', () => {
     request,
   }) => {
     const siteUrl = SITES[test.info().project.name as keyof typeof SITES].siteUrl;
-    const res = await request.get(at('sitemap.xml'));
+    const res = await request.get(at('sitemap-0.xml'));
     if (!siteUrl) {
       expect(res.status()).toBe(404);
+      expect((await request.get(at('sitemap-index.xml'))).status()).toBe(404);
       expect(await (await request.get(at('robots.txt'))).text()).not.toContain('Sitemap:');
       return;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffUrls, formatUrlList, parseUrlList, sitemapXml, urlsOf } from '../../src/lib/published-urls';
+import { diffUrls, formatUrlList, parseUrlList, urlsOf } from '../../src/lib/published-urls';
 import { ticketMarkdown, ticketText } from '../../src/lib/ticket';
 import { feedbackHref } from '../../src/lib/site-config';
 
@@ -31,19 +31,6 @@ describe('published URLs', () => {
     const text = formatUrlList(['/b/', '/a/', '/a/']);
     expect(text.startsWith('# Every public URL')).toBe(true);
     expect(parseUrlList(text)).toEqual(['/a/', '/b/']);
-  });
-  it('writes hreflang alternates between English and Swedish pages in the sitemap', () => {
-    const xml = sitemapXml(
-      ['/codes/x/', '/sv/codes/x/', '/only-en/'],
-      'https://help.contoso.local',
-      '/mim-help/',
-    );
-    expect(xml).toContain('<loc>https://help.contoso.local/mim-help/sv/codes/x/</loc>');
-    expect(xml).toContain(
-      '<xhtml:link rel="alternate" hreflang="sv" href="https://help.contoso.local/mim-help/sv/codes/x/"/>',
-    );
-    expect(xml.match(/<url>/g)).toHaveLength(3);
-    expect(xml).not.toMatch(/only-en\/"\/>/);
   });
 });
 
