@@ -497,7 +497,9 @@ export const DATA_ISLAND_ID = 'release-data';
  * can never close the element, and U+2028/U+2029 so the text is also a valid script literal.
  */
 export function buildsToJson(builds: readonly Build[]): string {
-  const plain: Build[] = builds.map(
+  // Without the notes: the page's tables already carry them, and sending them twice kept the
+  // versions page over its 25 KB HTML budget. buildsFromJson takes them back from the table.
+  const plain: Omit<Build, 'notes'>[] = builds.map(
     ({
       id,
       line,
@@ -506,7 +508,6 @@ export function buildsToJson(builds: readonly Build[]): string {
       date,
       kb,
       servicePack,
-      notes,
       uncertain,
       note,
       requires,
@@ -520,7 +521,6 @@ export function buildsToJson(builds: readonly Build[]): string {
       ...(date ? { date } : {}),
       ...(kb ? { kb } : {}),
       ...(servicePack ? { servicePack } : {}),
-      notes,
       uncertain,
       ...(note ? { note } : {}),
       ...(requires ? { requires } : {}),
@@ -537,8 +537,12 @@ export function buildsToJson(builds: readonly Build[]): string {
 const isText = (x: unknown): x is string => typeof x === 'string';
 const optionalText = (x: unknown) => x === undefined || isText(x);
 
-/** Reads what buildsToJson wrote. Throws, saying what is wrong, when the island is missing or damaged. */
-export function buildsFromJson(text: string | null | undefined): Build[] {
+/**
+ * Reads what buildsToJson wrote, with each build's notes from `notesOf` (in the browser: the
+ * build's row of the release table). Throws, saying what is wrong, when the island is missing or
+ * damaged.
+ */
+export function buildsFromJson(text: string | null | undefined, notesOf: (id: string) => string[]): Build[] {
   if (!text) throw new Error(`The release data (#${DATA_ISLAND_ID}) is missing from the page.`);
   let data: unknown;
   try {
@@ -555,14 +559,12 @@ export function buildsFromJson(text: string | null | undefined): Build[] {
       isText(b.id) &&
       (RELEASE_LINES as readonly unknown[]).includes(b.line) &&
       isText(b.version) &&
-      Array.isArray(b.notes) &&
-      b.notes.every(isText) &&
       typeof b.uncertain === 'boolean' &&
       [b.connector, b.date, b.kb, b.servicePack, b.note, b.requires, b.requiresInPlaceFrom].every(
         optionalText,
       ) &&
       (b.replacedByPackage === undefined || b.replacedByPackage === true);
     if (!ok) throw new Error(`The release data (#${DATA_ISLAND_ID}) has a malformed build at position ${i}.`);
-    return b as unknown as Build;
+    return { ...(b as unknown as Omit<Build, 'notes'>), notes: notesOf(b.id as string) };
   });
 }

@@ -66,7 +66,13 @@ export function attach(root: HTMLElement): Checker {
   const S = JSON.parse(root.dataset.strings ?? '{}') as Record<UiKey, string>;
   let catalog: ReturnType<typeof prepareCatalog>;
   try {
-    catalog = prepareCatalog(buildsFromJson(document.getElementById(DATA_ISLAND_ID)?.textContent));
+    catalog = prepareCatalog(
+      buildsFromJson(document.getElementById(DATA_ISLAND_ID)?.textContent, (id) =>
+        [...(document.getElementById(id)?.querySelectorAll('.vt-notes li') ?? [])].map(
+          (li) => li.textContent?.trim() ?? '',
+        ),
+      ),
+    );
   } catch (err) {
     // Say so under each form instead of failing silently; the tables still answer.
     console.error(err);
