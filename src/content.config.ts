@@ -21,25 +21,13 @@ import { glossaryTermSchema } from './schemas/glossary';
 import { releaseSchema } from './schemas/release';
 import { stepSchema, stepSvSchema } from './schemas/step';
 
-const steps = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/steps/en' }),
-  schema: stepSchema,
-});
+/** Every file under content/<folder> that matches `pattern`, one entry each. */
+const under = (folder: string, pattern: string) => glob({ pattern, base: `./content/${folder}` });
 
-const stepsSv = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/steps/sv' }),
-  schema: stepSvSchema,
-});
-
-const codes = defineCollection({
-  loader: glob({ pattern: '**/*.yaml', base: './content/codes' }),
-  schema: codeSchema,
-});
-
-const releases = defineCollection({
-  loader: glob({ pattern: '**/*.yaml', base: './content/releases' }),
-  schema: releaseSchema,
-});
+const steps = defineCollection({ loader: under('steps/en', '*.mdx'), schema: stepSchema });
+const stepsSv = defineCollection({ loader: under('steps/sv', '*.mdx'), schema: stepSvSchema });
+const codes = defineCollection({ loader: under('codes', '**/*.yaml'), schema: codeSchema });
+const releases = defineCollection({ loader: under('releases', '**/*.yaml'), schema: releaseSchema });
 
 // One file, one entry: the parser names it, so the file itself stays flat for its authors.
 const diagram = defineCollection({

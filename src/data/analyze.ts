@@ -2,17 +2,10 @@
 import { loadCatalog } from './catalog';
 import { buildCodeMap, type CodeMapJson } from '../lib/analyze/links';
 import { plainText } from '../lib/inline';
+import { oncePer } from '../lib/once';
 import type { Lang } from '../i18n';
 
-const cache = new Map<Lang, Promise<CodeMapJson>>();
-
-export function analyzeCodeMap(lang: Lang): Promise<CodeMapJson> {
-  let p = cache.get(lang);
-  if (!p) cache.set(lang, (p = build(lang)));
-  return p;
-}
-
-async function build(lang: Lang): Promise<CodeMapJson> {
+export const analyzeCodeMap = oncePer(async (lang: Lang): Promise<CodeMapJson> => {
   const { codes } = await loadCatalog();
   return buildCodeMap(
     codes.map((c) => ({
@@ -28,4 +21,4 @@ async function build(lang: Lang): Promise<CodeMapJson> {
       aliases: c.data.aliases,
     })),
   );
-}
+});

@@ -3,10 +3,11 @@
  * throw, failing the build, with text an author can act on), and shapes the data the routes need.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkIntegrity, ContentIntegrityError } from '../lib/integrity';
+import { listFiles } from './files';
 import { CODE_KINDS, type CodeKind } from '../lib/codes';
 import { compareVersions, parseVersion } from '../lib/versions';
 import type { Lang } from '../i18n';
@@ -48,18 +49,7 @@ export interface Catalog {
 const ROOT = process.cwd();
 const DIAGRAM_FILE = 'content/diagram.yaml';
 
-function listFiles(dir: string, ext: string): string[] {
-  const abs = path.join(ROOT, dir);
-  let names: string[];
-  try {
-    names = readdirSync(abs, { recursive: true }) as string[];
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => n.endsWith(ext) && statSync(path.join(abs, n)).isFile())
-    .map((n) => path.posix.join(dir, n.split(path.sep).join('/')));
-}
+const filesIn = (dir: string, ext: string) => listFiles(ROOT, dir, (n) => n.endsWith(ext));
 
 function yamlError(file: string): string | undefined {
   if (!/\.ya?ml$/.test(file)) return undefined;
@@ -122,10 +112,10 @@ async function build(): Promise<Catalog> {
       links: Object.entries(diagram.data.links).map(([key, l]) => ({ key, step: l.step, code: l.code })),
     },
     files: {
-      codes: listFiles('content/codes', '.yaml'),
-      steps: listFiles('content/steps/en', '.mdx'),
-      stepsSv: listFiles('content/steps/sv', '.mdx'),
-      releases: listFiles('content/releases', '.yaml'),
+      codes: filesIn('content/codes', '.yaml'),
+      steps: filesIn('content/steps/en', '.mdx'),
+      stepsSv: filesIn('content/steps/sv', '.mdx'),
+      releases: filesIn('content/releases', '.yaml'),
       diagram: existsSync(path.join(ROOT, DIAGRAM_FILE)) ? [DIAGRAM_FILE] : [],
     },
     parseError: yamlError,

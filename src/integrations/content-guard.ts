@@ -5,26 +5,18 @@
  * 2027-02-14, and pass raw <script> or javascript: links from MDX into the HTML.
  */
 import type { AstroIntegration } from 'astro';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkRawContent, type RawFile } from '../lib/content-guard.ts';
 import { ContentIntegrityError } from '../lib/integrity.ts';
+import { listFiles } from '../data/files.ts';
 
 function contentFiles(root: string): RawFile[] {
-  const dir = path.join(root, 'content');
-  let names: string[];
-  try {
-    names = readdirSync(dir, { recursive: true }) as string[];
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => /\.(ya?ml|mdx)$/i.test(n) && statSync(path.join(dir, n)).isFile())
-    .map((n) => ({
-      file: path.posix.join('content', n.split(path.sep).join('/')),
-      bytes: readFileSync(path.join(dir, n)),
-    }));
+  return listFiles(root, 'content', (n) => /\.(ya?ml|mdx)$/i.test(n)).map((file) => ({
+    file,
+    bytes: readFileSync(path.join(root, file)),
+  }));
 }
 
 export default function contentGuard(): AstroIntegration {

@@ -59,7 +59,17 @@ export const isoDate = yamlDate(
   'must be a date written YYYY-MM-DD, for example 2026-11-26',
 );
 
-export const anchorAliases = z.record(kebabId, kebabId).default({});
+/**
+ * A heading's id as it stands after "#" in the page's address. Ids come from the heading text, so
+ * a Swedish one keeps its å, ä and ö ("anroparen-får-inte-köra-maar"): lower-case letters of any
+ * script, digits and single hyphens.
+ */
+export const headingId = z.string().regex(/^[\p{Ll}\p{Lo}\d]+(?:-[\p{Ll}\p{Lo}\d]+)*$/u, {
+  message:
+    'must be a heading id as it stands after # in the address: lower-case letters (å, ä and ö too), digits and single hyphens (for example "anroparen-får-inte-köra-maar")',
+});
+
+export const anchorAliases = z.record(headingId, headingId).default({});
 
 export type Localized = z.infer<typeof localized>;
 export type Source = z.infer<typeof source>;

@@ -4,38 +4,23 @@
  * export errors grouped. Nothing is kept per object, so memory stays flat for a file of any size.
  * Element tree: shared/reference/export-formats.md §3.2.
  */
-import type { XmlSink } from './xml';
-import type { CsExportSummary, GroupCollector } from './model';
-import { Scope } from './scope';
-import { byCodePoint } from './model';
+import { byCodePoint, type CsExportSummary } from './model';
+import { ErrorScopeSink, Scope, type Attrs } from './scope';
 
 const PENDING = new Set(['unapplied-export', 'pending-import', 'escrowed-export', 'unconfirmed-export']);
 const MAX_ATTRIBUTE_NAMES = 500;
 
-export class CsExportSink implements XmlSink {
-  #names: string[] = [];
+export class CsExportSink extends ErrorScopeSink {
   #dn?: string;
   #type = '';
   #hasError = false;
   #pendingSection?: string;
-  #scope?: Scope;
   #pending = new Map<string, number>();
   #attrs = new Map<string, number>();
   objects = 0;
   withErrors = 0;
 
-  constructor(
-    private readonly groups: GroupCollector,
-    private readonly codes: Set<string>,
-  ) {}
-
-  open(name: string, attrs: Record<string, string>, depth: number): void {
-    const parent = this.#names[this.#names.length - 1];
-    this.#names.push(name);
-    if (this.#scope) {
-      this.#scope.mergeAttrs(attrs);
-      return;
-    }
+  protected element(name: string, attrs: Attrs, depth: number, parent?: string): Scope | undefined {
     if (name === 'cs-object') {
       this.objects++;
       this.#dn = attrs['cs-dn'];
@@ -50,18 +35,12 @@ export class CsExportSink implements XmlSink {
       if (n && (this.#attrs.has(n) || this.#attrs.size < MAX_ATTRIBUTE_NAMES))
         this.#attrs.set(n, (this.#attrs.get(n) ?? 0) + 1);
     } else if (name === 'export-errordetail' || name === 'import-errordetail') {
-      this.#scope = new Scope(name === 'export-errordetail' ? 'cs-export' : 'cs-import', depth, attrs);
+      return new Scope(name === 'export-errordetail' ? 'cs-export' : 'cs-import', depth, attrs);
     }
+    return undefined;
   }
 
-  close(name: string, text: string, depth: number): void {
-    this.#names.pop();
-    const scope = this.#scope;
-    if (scope) {
-      if (depth > scope.depth) scope.leaf(name, text);
-      else this.#commit();
-      return;
-    }
+  protected closed(name: string): void {
     if (name === 'delta') this.#pendingSection = undefined;
     else if (name === 'cs-object') {
       if (this.#hasError) this.withErrors++;
@@ -69,16 +48,13 @@ export class CsExportSink implements XmlSink {
     }
   }
 
-  #commit(): void {
-    const scope = this.#scope!;
-    this.#scope = undefined;
+  protected located(): { dn?: string; where?: string } {
     this.#hasError = true;
-    const where = this.#type || undefined;
-    for (const c of scope.commit(this.groups, this.#dn, where)) this.codes.add(c);
+    return { dn: this.#dn, where: this.#type || undefined };
   }
 
   finish(): void {
-    if (this.#scope) this.#commit();
+    super.finish();
     if (this.#hasError && this.#dn !== undefined) {
       this.withErrors++;
       this.#hasError = false;

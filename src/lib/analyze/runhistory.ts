@@ -4,9 +4,8 @@
  * step order (the XML lists the newest first), counters, the connection result and every object
  * error grouped by type. Element tree: shared/reference/export-formats.md §1.3.
  */
-import type { XmlSink } from './xml';
-import type { Counter, GroupCollector, GroupKind, Run, Step } from './model';
-import { Scope } from './scope';
+import type { Counter, GroupKind, Run, Step } from './model';
+import { ErrorScopeSink, Scope, type Attrs } from './scope';
 
 const COUNTER_PARENTS = new Set([
   'staging-counters',
@@ -22,35 +21,23 @@ const ERROR_KINDS = new Map<string, GroupKind>([
 ]);
 const ERROR_PARENTS = new Set(['synchronization-errors', 'ma-discovery-errors', 'mv-retry-errors']);
 
-export class RunHistorySink implements XmlSink {
+export class RunHistorySink extends ErrorScopeSink {
   readonly runs: Run[] = [];
   /** Root elements seen, for the shape: run-history, execution-histories, runs, run-details … */
   readonly roots = new Map<string, number>();
-  #names: string[] = [];
   #run?: Run;
   #step?: Step;
-  #scope?: Scope;
   #incident?: Map<string, string>;
   #outbound?: { ma: string; counters: Counter[] };
 
-  constructor(
-    private readonly groups: GroupCollector,
-    private readonly codes: Set<string>,
-  ) {}
-
-  open(name: string, attrs: Record<string, string>, depth: number): void {
-    const parent = this.#names[this.#names.length - 1];
-    this.#names.push(name);
+  protected element(name: string, attrs: Attrs, depth: number, parent?: string): Scope | undefined {
+    // A root is never inside an error, so every root is counted here.
     if (depth === 1) this.roots.set(name, (this.roots.get(name) ?? 0) + 1);
-    if (this.#scope) {
-      this.#scope.mergeAttrs(attrs);
-      return;
-    }
     switch (name) {
       case 'run-details':
         this.#run = { steps: [] };
         this.runs.push(this.#run);
-        return;
+        return undefined;
       case 'step-details': {
         const run = this.#run ?? (this.#run = { steps: [] });
         if (!this.runs.includes(run)) this.runs.push(run);
@@ -62,37 +49,30 @@ export class RunHistorySink implements XmlSink {
           errors: { discovery: 0, import: 0, export: 0, retry: 0 },
         };
         run.steps.push(this.#step);
-        return;
+        return undefined;
       }
       case 'step-type':
         if (this.#step && attrs.type) this.#step.type = attrs.type;
-        return;
+        return undefined;
       case 'outbound-flow-counters':
         this.#outbound = { ma: attrs.ma ?? '', counters: [] };
-        return;
+        return undefined;
       case 'incident':
         this.#incident = new Map();
-        return;
+        return undefined;
     }
     const kind = ERROR_KINDS.get(name);
-    if (kind && (parent === undefined || ERROR_PARENTS.has(parent)))
-      this.#scope = new Scope(kind, depth, attrs);
+    if (kind && (parent === undefined || ERROR_PARENTS.has(parent))) return new Scope(kind, depth, attrs);
+    return undefined;
   }
 
-  close(name: string, text: string, depth: number): void {
-    this.#names.pop();
-    const parent = this.#names[this.#names.length - 1];
-    const scope = this.#scope;
-    if (scope) {
-      if (depth > scope.depth) scope.leaf(name, text);
-      else {
-        this.#scope = undefined;
-        const step = this.#step;
-        if (step) step.errors[scope.kind as 'import' | 'export' | 'discovery' | 'retry']++;
-        for (const c of scope.commit(this.groups, undefined, this.#where())) this.codes.add(c);
-      }
-      return;
-    }
+  protected located(scope: Scope): { dn?: string; where?: string } {
+    const step = this.#step;
+    if (step) step.errors[scope.kind as 'import' | 'export' | 'discovery' | 'retry']++;
+    return { where: this.#where() };
+  }
+
+  protected closed(name: string, text: string, parent?: string): void {
     const v = text.trim();
     if (this.#incident) {
       if (name === 'incident') this.#closeIncident();
@@ -131,7 +111,7 @@ export class RunHistorySink implements XmlSink {
           this.#outbound.counters.push({ name, value: Number(v) });
         break;
       default:
-        if (step && COUNTER_PARENTS.has(parent) && /^\d+$/.test(v) && v !== '0')
+        if (step && parent !== undefined && COUNTER_PARENTS.has(parent) && /^\d+$/.test(v) && v !== '0')
           step.counters.push({ name, value: Number(v) });
     }
     if (name === 'outbound-flow-counters' && this.#outbound) {
@@ -198,11 +178,7 @@ export class RunHistorySink implements XmlSink {
 
   finish(): void {
     // Input that ended inside a step or a run: keep what was read.
-    if (this.#scope) {
-      const scope = this.#scope;
-      this.#scope = undefined;
-      for (const c of scope.commit(this.groups, undefined, this.#where())) this.codes.add(c);
-    }
+    super.finish();
     if (this.#step) this.#closeStep();
     for (const run of this.runs) finishRun(run);
   }

@@ -6,6 +6,7 @@
  */
 import type { GroupCollector, GroupKind } from './model';
 import { reduceStack } from './stack';
+import type { XmlSink } from './xml';
 
 export class Scope {
   readonly attrs: Record<string, string> = Object.create(null);
@@ -65,5 +66,62 @@ export class Scope {
       where,
     });
     return code ? [errorType, code] : [errorType];
+  }
+}
+
+/**
+ * What the XML format readers (run history, csexport, preview) share: the names of the open
+ * elements, and the error object being read. Inside an error, every attribute and element goes
+ * to its Scope; when it closes (or the input ends inside it) the error is added to its group.
+ * A reader says which elements start an error (element()), what to do with the others
+ * (closed()), and where an error was (located()).
+ */
+/** An element's attributes, as the XML stream hands them over (a prototype-free object). */
+export type Attrs = Record<string, string>;
+
+export abstract class ErrorScopeSink implements XmlSink {
+  readonly #names: string[] = [];
+  #scope?: Scope;
+
+  constructor(
+    protected readonly groups: GroupCollector,
+    protected readonly codes: Set<string>,
+  ) {}
+
+  /** An element outside any error opened; returns a Scope when it starts one. */
+  protected abstract element(name: string, attrs: Attrs, depth: number, parent?: string): Scope | undefined;
+
+  /** An element outside any error closed, with its own text. */
+  protected abstract closed(name: string, text: string, parent?: string): void;
+
+  /** An error ended: count it where the format counts errors, and say where it was. */
+  protected abstract located(scope: Scope): { dn?: string; where?: string };
+
+  open(name: string, attrs: Record<string, string>, depth: number): void {
+    const parent = this.#names[this.#names.length - 1];
+    this.#names.push(name);
+    if (this.#scope) this.#scope.mergeAttrs(attrs);
+    else this.#scope = this.element(name, attrs, depth, parent);
+  }
+
+  close(name: string, text: string, depth: number): void {
+    this.#names.pop();
+    const scope = this.#scope;
+    if (!scope) this.closed(name, text, this.#names[this.#names.length - 1]);
+    else if (depth > scope.depth) scope.leaf(name, text);
+    else this.#commit();
+  }
+
+  /** The input ended or stopped: an error still open is kept with what was read of it. */
+  finish(): void {
+    this.#commit();
+  }
+
+  #commit(): void {
+    const scope = this.#scope;
+    if (!scope) return;
+    this.#scope = undefined;
+    const { dn, where } = this.located(scope);
+    for (const c of scope.commit(this.groups, dn, where)) this.codes.add(c);
   }
 }
