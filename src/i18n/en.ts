@@ -2,9 +2,15 @@
  * English UI strings: the reference set of keys. Every page, component and browser script takes its
  * wording from here (browser scripts receive the strings they need through a data attribute).
  * {name} placeholders are filled by t() on the server and by the page scripts in the browser.
+ *
+ * This file is long because it is a table: one line per UI string, grouped by page. Split into
+ * files per page it would make a translator open several files to keep sv.ts in step, and the
+ * typed key set (UiKey) would have to be put back together from them.
  */
 export const en = {
   'site.name': 'MIM Sync Service troubleshooting',
+  // The home page's heading: the site name, with a soft hyphen where a phone must break a long word.
+  'home.title': 'MIM Sync Service troubleshooting',
   'site.short': 'MIM Sync help',
   'site.tagline':
     'Find the fix for a Microsoft Identity Manager Synchronization Service error: paste a run status, an event ID, an HRESULT or a whole log line.',
@@ -18,7 +24,7 @@ export const en = {
   'lang.switch': 'På svenska',
   'lang.switchLabel': 'Läs den här sidan på svenska',
   'lookup.label': 'Look up a code or paste a log line',
-  'lookup.placeholder': 'stopped-extension-dll-exception, 6025, 0x8023063D …',
+  'lookup.placeholder': '6025, 0x8023063D, stopped-server …',
   'lookup.submit': 'Look up',
   'lookup.title': 'Look up a code',
   'lookup.intro':
@@ -445,7 +451,6 @@ export const en = {
   'analyze.get.preview.title': 'Sync Preview',
   'analyze.get.preview.ui':
     'In Synchronization Service Manager, open the object’s properties in the connector space, choose Preview, generate the preview, and save or copy its XML.',
-  'analyze.get.copy': 'Copy',
   'analyze.lookupHint': 'This looks like a whole export, not a single code.',
   'analyze.lookupHint.link': 'Read it as a report',
   // design: links for tickets, navigation, asides, code blocks

@@ -1,11 +1,15 @@
 /**
  * Swedish UI strings. Every English key must be here: TypeScript fails `astro check` and
  * tests/unit/i18n.test.ts fails when one is missing. Use the terms in content/glossary.yaml.
+ *
+ * Long for the same reason as en.ts: a table of one line per string, in the same order as
+ * en.ts, so the two files can be read side by side.
  */
 import type { UiKey } from './en';
 
 export const sv: Record<UiKey, string> = {
   'site.name': 'Felsökning av MIM-synkroniseringstjänsten',
+  'home.title': 'Felsökning av MIM-synkroniserings\u00adtjänsten',
   'site.short': 'MIM Sync-hjälp',
   'site.tagline':
     'Hitta åtgärden för ett fel i synkroniseringstjänsten i Microsoft Identity Manager: klistra in en körstatus, ett händelse-ID, ett HRESULT eller en hel loggrad.',
@@ -19,7 +23,7 @@ export const sv: Record<UiKey, string> = {
   'lang.switch': 'In English',
   'lang.switchLabel': 'Read this page in English',
   'lookup.label': 'Slå upp en kod eller klistra in en loggrad',
-  'lookup.placeholder': 'stopped-extension-dll-exception, 6025, 0x8023063D …',
+  'lookup.placeholder': '6025, 0x8023063D, stopped-server …',
   'lookup.submit': 'Slå upp',
   'lookup.title': 'Slå upp en kod',
   'lookup.intro':
@@ -448,7 +452,6 @@ export const sv: Record<UiKey, string> = {
   'analyze.get.preview.title': 'Sync Preview',
   'analyze.get.preview.ui':
     'I Synchronization Service Manager öppnar du objektets egenskaper i anslutningsutrymmet, väljer Preview, skapar förhandsgranskningen och sparar eller kopierar dess XML.',
-  'analyze.get.copy': 'Kopiera',
   'analyze.lookupHint': 'Det här ser ut som en hel export, inte en enskild kod.',
   'analyze.lookupHint.link': 'Läs den som en rapport',
   // design: links for tickets, navigation, asides, code blocks

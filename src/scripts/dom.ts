@@ -35,3 +35,37 @@ export function fill(template: string, vars: Record<string, Node | string | numb
       return typeof v === 'number' ? String(v) : v;
     });
 }
+
+/**
+ * A <dl> of label/value rows. A row that is false, or whose value is empty (undefined, null,
+ * false, ''), is left out.
+ */
+export function dl(rows: ([string, Child] | false)[]): HTMLDListElement {
+  const d = h('dl');
+  for (const row of rows) {
+    if (!row) continue;
+    const [k, v] = row;
+    if (v !== undefined && v !== '' && v !== null && v !== false)
+      d.append(h('div', {}, h('dt', {}, k), h('dd', {}, v)));
+  }
+  return d;
+}
+
+/** A <table> with one row of column headers (`scope="col"`) over `body`. */
+export function table(
+  attrs: Record<string, string | undefined | false>,
+  headers: string[],
+  body: HTMLTableSectionElement,
+): HTMLTableElement {
+  return h(
+    'table',
+    attrs,
+    h('thead', {}, h('tr', {}, ...headers.map((c) => h('th', { scope: 'col' }, c)))),
+    body,
+  );
+}
+
+/** A <section> named by its own <h3> (aria-labelledby), as the report's sections are. */
+export function section(id: string, title: string, attrs: Record<string, string> = {}): HTMLElement {
+  return h('section', { ...attrs, 'aria-labelledby': id }, h('h3', { id }, title));
+}

@@ -65,6 +65,8 @@ export function loadPagefind(base: string, options: PagefindOptions = {}): Promi
       return pf;
     });
     loaded.set(base, p);
+    // A failed load is not remembered: the next query tries again.
+    p.catch(() => loaded.delete(base));
   }
   return p;
 }

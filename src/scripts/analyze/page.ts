@@ -10,9 +10,11 @@ import { copyText } from '../clipboard';
 import { CodeMap, resolveReport, type CodeMapJson, type Resolved } from '../../lib/analyze/links';
 import type { Report } from '../../lib/analyze/model';
 import { toCsv, toTicket, type Strings } from '../../lib/analyze/ticket';
-import { fill } from '../../lib/template';
+import type { UiKey } from '../../i18n/en';
 import { localizedPath, type Lang } from '../../lib/urls';
-import { h, renderReport, type Urls } from './render';
+import { h } from '../dom';
+import { readStrings } from '../strings';
+import { renderReport, type Urls } from './render';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
 /** Where the lookup leaves a pasted export for this page (text too long for a URL). */
@@ -45,7 +47,7 @@ const nextTask = () =>
 
 class MimAnalyze extends HTMLElement {
   #worker?: Worker;
-  #strings: Record<string, string> = {};
+  #t = readStrings(null);
   #map?: Promise<CodeMap>;
   #busy = false;
   #started = 0;
@@ -53,11 +55,7 @@ class MimAnalyze extends HTMLElement {
   #drawing = 0;
 
   connectedCallback() {
-    try {
-      this.#strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
-    } catch {
-      this.#strings = {};
-    }
+    this.#t = readStrings(this);
     const url = this.dataset.codes ?? '';
     this.#map = fetch(url)
       .then((r) =>
@@ -110,7 +108,8 @@ class MimAnalyze extends HTMLElement {
     }
   }
 
-  s: Strings = (key, vars = {}) => fill(this.#strings[key] ?? key, vars);
+  /** The page's strings; keys built at run time (`analyze.kind.${kind}`) are UI keys too. */
+  s: Strings = (key, vars = {}) => this.#t(key as UiKey, vars);
 
   #workerReady?: Promise<void>;
 
