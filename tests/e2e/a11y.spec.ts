@@ -6,6 +6,7 @@ import { test, expect, at } from './fixtures';
  * axe-core on every page type, in English and Swedish, light and dark: zero violations of any
  * rule axe runs by default (WCAG 2.0–2.2 A and AA plus its best practices). Each page waits for
  * what makes it that page type (results rendered, the lookup's message shown) before axe runs.
+ * Root project only (playwright.config.ts says why).
  */
 type PageCase = { name: string; path: string; ready: (page: Page) => Promise<void>; status?: number };
 

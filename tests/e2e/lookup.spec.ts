@@ -100,15 +100,19 @@ test.describe('lookup page', () => {
   test('filters full-text results by kind', async ({ page }) => {
     await page.goto(at('lookup/?q=password'));
     await expect(page.locator(`${results}[data-tier="fulltext"]`).first()).toBeVisible();
+    // Every event-ID page (Sync engine, PCNS, Entra Connect, Service Control Manager) has an
+    // id ending in -event-<number>; "password" matches pages of other kinds too.
+    const eventPage = /codes\/[a-z]+-event-\d+\/$/;
     await page.locator('select[data-filter="kind"]').selectOption('event-id');
     await expect(page.locator(`${results}[data-tier="fulltext"] a`).first()).toHaveAttribute(
       'href',
-      /codes\/(pcns|sync)-event-/,
+      eventPage,
     );
     const hrefs = await page
       .locator(`${results}[data-tier="fulltext"] > a`)
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs.every((h) => /codes\/(pcns|sync)-event-/.test(h ?? ''))).toBe(true);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => eventPage.test(h ?? ''))).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The Swedish glossary (content/glossary.yaml) is valid, and no Swedish text on the site uses a
  * variant it says to avoid. Reads the real content: content/steps/sv/*.mdx and every sv: field of
- * content/codes/**\/*.yaml.
+ * content/codes/**\/*.yaml and content/releases/**\/*.yaml.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,7 +49,7 @@ const variants = glossary.flatMap((t) => t.avoid);
 // Read once, when the file loads: YAML for ~300 records is slow on a shared machine.
 const texts = [
   ...list('content/steps/sv', '.mdx').map((file) => ({ file, text: read(file) })),
-  ...list('content/codes', '.yaml').map((file) => ({
+  ...[...list('content/codes', '.yaml'), ...list('content/releases', '.yaml')].map((file) => ({
     file,
     text: svStrings(parse(read(file))).join('\n'),
   })),
@@ -88,6 +88,7 @@ describe('the Swedish glossary', () => {
   it('reads the Swedish texts', () => {
     expect(texts.filter((t) => t.file.startsWith('content/steps/sv/')).length).toBeGreaterThan(10);
     expect(texts.filter((t) => t.file.startsWith('content/codes/')).length).toBeGreaterThan(100);
+    expect(texts.filter((t) => t.file.startsWith('content/releases/')).length).toBeGreaterThan(50);
   });
 
   it('no Swedish text uses a variant the glossary says to avoid', () => {

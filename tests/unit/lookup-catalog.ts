@@ -9,15 +9,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { codeSchema } from '../../src/schemas/code';
 import { stepSchema, stepSvSchema } from '../../src/schemas/step';
-import { buildLookupIndex } from '../../src/lib/lookup';
-import {
-  codeWords,
-  packMessages,
-  readPaste,
-  stepWords,
-  unpackMessages,
-  type Candidate,
-} from '../../src/lib/paste';
+import { buildLookupData } from '../../src/lib/lookup-data';
+import { readPaste, unpackMessages, type Candidate } from '../../src/lib/paste';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const yamlFiles = (dir: string) =>
@@ -44,36 +37,8 @@ const steps = readdirSync(path.join(root, 'content/steps/en'))
   });
 
 function indexes(lang: 'en' | 'sv') {
-  const index = buildLookupIndex(
-    codes.map((c) => ({
-      slug: c.slug,
-      code: c.data.code,
-      kind: c.data.kind,
-      title: c.data.title[lang],
-      eventSource: c.data.eventSource,
-      aliases: c.data.aliases,
-      uncertain: c.data.uncertain,
-      wrapper: c.data.wrapper,
-      onlyIn: c.data.onlyIn,
-    })),
-  );
-  const messages = unpackMessages(
-    packMessages(
-      codes.map((c) => ({
-        slug: c.slug,
-        messages: c.data.messages,
-        words: codeWords(c),
-        titles: [c.data.title.en, c.data.title.sv],
-      })),
-      steps.map((s) => ({
-        slug: s.slug,
-        title: s.title[lang],
-        words: stepWords(s),
-        titles: [s.title.en, s.title.sv],
-      })),
-    ),
-  );
-  return { index, messages };
+  const { index, messages } = buildLookupData(codes, steps, lang);
+  return { index, messages: unpackMessages(messages) };
 }
 export const byLang = { en: indexes('en'), sv: indexes('sv') };
 

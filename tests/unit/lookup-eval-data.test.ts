@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { EVAL_KEYS, EVAL_TAGS } from './eval-rows';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const rows: unknown = parse(readFileSync(path.join(root, 'tests/unit/fixtures/lookup-eval.yaml'), 'utf8'));
@@ -23,18 +24,8 @@ type Row = {
   why: string;
 };
 
-const TAGS = new Set([
-  'no-code',
-  'event-viewer-text',
-  'event-viewer-xml',
-  'run-history',
-  'sentence',
-  'hresult',
-  'build-number',
-  'stack-trace',
-  'swedish',
-]);
-const KEYS = new Set(['id', 'input', 'source', 'expect', 'also', 'lang', 'tags', 'why']);
+const TAGS = EVAL_TAGS;
+const KEYS = EVAL_KEYS;
 // Archived copies that exist only over plain http; every other source must be https.
 const HTTP_ONLY_HOSTS = new Set([
   'certsrv.ru',

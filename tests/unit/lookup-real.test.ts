@@ -42,7 +42,8 @@ describe('the real map', () => {
   });
   it('keeps the packed map an admin downloads for pasted text small', () => {
     // Grows about 100 bytes per code: 24 KB held the 175-code catalog; issue 13 brought it to
-    // about 270 codes (27 KB), so the budget leaves room for the rest of that list and no more.
-    expect(Buffer.byteLength(JSON.stringify(packIndex(index)))).toBeLessThan(32_000);
+    // about 270 codes (27 KB), and the gaps real pastes showed to 307 codes (33 KB, 8 KB gzip).
+    // The budget leaves room for about 25 more codes: past that, shard the map for pastes too.
+    expect(Buffer.byteLength(JSON.stringify(packIndex(index)))).toBeLessThan(35_500);
   });
 });

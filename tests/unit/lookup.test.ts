@@ -55,6 +55,9 @@ const index = buildLookupIndex([
     eventSource: 'Directory Synchronization',
     onlyIn: 'entra-connect',
   }),
+  src('exported-change-not-reimported', 'exported-change-not-reimported', 'object-error'),
+  src('no-start-partition-delete', 'no-start-partition-delete', 'run-status'),
+  src('no-start-no-domain-controller', 'no-start-no-domain-controller', 'run-status'),
   src('0x8023063d', '0x8023063d', 'hresult'),
   src('0x80230304', '0x80230304', 'hresult'),
   src('0x80070005', '0x80070005', 'hresult'),
@@ -151,6 +154,12 @@ describe('codes inside sentences', () => {
     expect(first('status failed=connection on the AD MA')).toBe('failed-connection');
     expect(first('status FAILED_CONNECTION on the AD MA')).toBe('failed-connection');
   });
+  it('joins a code split at its hyphen across a line break, as tables and PDFs copy it', () => {
+    expect(first('failed-\nconnection\nThe connection to the directory has failed')).toBe(
+      'failed-connection',
+    );
+    expect(first('Status: stopped-\r\n  server')).toBe('stopped-server');
+  });
   it('finds a code with an error count glued to it', () => {
     expect(first('the export ended completed-export-errors(12) this morning')).toBe(
       'completed-export-errors',
@@ -194,6 +203,29 @@ describe('codes inside sentences', () => {
   it('finds a code glued to the column text before it, and never a short code inside a word', () => {
     expect(first('DN is unavailablestopped-extension-dll-exception')).toBe('stopped-extension-dll-exception');
     expect(slugs(read('we called nonstopped-server twice').candidates)).not.toContain('stopped-server');
+  });
+  it('reads the misspelt and shortened names Microsoft itself prints, when only one code fits', () => {
+    // Another form of a word ("export" for "exported"), a word left out, a word too many, two edits.
+    expect(first('*Password attribute is filtered on Import to eliminate "Export-not-reimported".')).toBe(
+      'exported-change-not-reimported',
+    );
+    expect(first('support for export_password to avoid export-change-not-reimported errors')).toBe(
+      'exported-change-not-reimported',
+    );
+    expect(first('the step returned no-start-no-partition-delete last night')).toBe(
+      'no-start-partition-delete',
+    );
+    // Two edits on a short name stay a suggestion.
+    expect(read('we see stopped-sevrer-x again').candidates.every((c) => c.reason.kind !== 'code')).toBe(
+      true,
+    );
+  });
+  it('reads a code in CamelCase, as DirSync prints it, and not any CamelCase word', () => {
+    expect(first('|ErrorNoStartNoDomainController|Synchronization failed to start')).toBe(
+      'no-start-no-domain-controller',
+    );
+    expect(first('the MA returned StoppedServer')).toBe('stopped-server');
+    expect(slugs(read('ActiveDirectory NoStart ServerDown PowerShell').candidates)).toEqual([]);
   });
   it('offers did-you-mean within two edits for a one-word query, and nothing far away', () => {
     expect(first('extention-dll-exception')).toBe('extension-dll-exception');
