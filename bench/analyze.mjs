@@ -17,22 +17,15 @@
  * Needs a build at the root base in dist/ (npm run build) or --dist DIR. Options: --runs N (3),
  * --sizes 50,500 (MB), --keep.
  */
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { BENCH, ROOT, TMP } from './lib/paths.mjs';
 import { machine, machineLine } from './lib/machine.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from './lib/browser.mjs';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { freePort, serve } from './lib/site.mjs';
+import { median } from './lib/browser.mjs';
+import { writeCsExport, writeRunHistory } from './lib/synth-exports.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -43,83 +36,6 @@ const RUNS = Number(opt('runs', '3'));
 const SIZES = opt('sizes', '50,500').split(',').map(Number);
 const DIR = path.join(TMP, 'analyze');
 mkdirSync(DIR, { recursive: true });
-
-async function writeFile(file, targetBytes, head, unit, tail) {
-  const out = createWriteStream(file);
-  let bytes = 0;
-  const write = (s) =>
-    new Promise((resolve) => {
-      bytes += Buffer.byteLength(s);
-      if (out.write(s)) resolve();
-      else out.once('drain', resolve);
-    });
-  await write(head);
-  let buf = '';
-  for (let i = 0; bytes + buf.length < targetBytes; i++) {
-    buf += unit(i);
-    if (buf.length > 1 << 20) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf + tail);
-  await new Promise((r) => out.end(r));
-  return statSync(file).size;
-}
-
-const ERR = [
-  'permission-issue',
-  'cd-existing-object',
-  'cd-error',
-  'ma-extension-error',
-  'extension-dll-exception',
-];
-const STACK =
-  'System.InvalidOperationException: The connected system refused the change. ---&gt; System.ServiceModel.FaultException: Access denied\n   at Contoso.Connector.Export.PutExportEntries(IList`1 csentries) in C:\\src\\Export.cs:line 120\n   at Microsoft.MetadirectoryServices.Impl.Ecma2ConnectorHost.Export()';
-
-function runUnit(i) {
-  const errors = [];
-  for (let e = 0; e < 400; e++) {
-    const t = ERR[(i + e) % ERR.length];
-    errors.push(
-      `<export-error cs-guid="{${String(i).padStart(8, '0')}-0000-0000-0000-${String(e).padStart(12, '0')}}" dn="CN=User ${i}-${e},OU=Users,DC=contoso,DC=com"><date-occurred>2026-11-30 08:${String(e % 60).padStart(2, '0')}:00.000</date-occurred><first-occurred>2026-11-${String(1 + (e % 28)).padStart(2, '0')} 08:00:00.000</first-occurred><retry-count>${e % 50}</retry-count><error-type>${t}</error-type><cd-error><error-code>0x80230703</error-code><error-literal>${t === 'ma-extension-error' ? STACK : 'The operation failed.'}</error-literal></cd-error></export-error>\n`,
-    );
-  }
-  const counters = [
-    'export-add',
-    'export-update',
-    'export-rename',
-    'export-delete',
-    'export-delete-add',
-    'export-failure',
-  ]
-    .map((c, k) => `<${c} detail="true">${k === 5 ? 400 : 100 + k}</${c}>`)
-    .join('');
-  return `<run-details><ma-id>{FB0D00E1-4E0B-44DA-AF5F-62D4D99B2FBC}</ma-id><ma-name>SYNTH-AD</ma-name><run-number>${i + 1}</run-number><run-profile-name>Export</run-profile-name><security-id>CONTOSO\\svc-mim</security-id><step-details step-number="1" step-id="{E0446E50-FF59-4691-9EC0-F9BD3D564F4A}"><start-date>2026-11-30 08:00:00.000</start-date><end-date>2026-11-30 08:10:00.000</end-date><step-result>completed-export-errors</step-result><step-description><step-type type="export"></step-type><partition>DC=contoso,DC=com</partition></step-description><ma-connection><connection-result>success</connection-result><server>dc01.contoso.com:389</server></ma-connection><synchronization-errors>\n${errors.join('')}</synchronization-errors><mv-retry-errors/><export-counters>${counters}</export-counters></step-details></run-details>\n`;
-}
-
-const OPS = ['add', 'update', 'update', 'update', 'delete'];
-function csUnit(i) {
-  const dn = `CN=User ${i},OU=Users,DC=contoso,DC=com`;
-  const op = OPS[i % OPS.length];
-  const attrs = [
-    'displayName',
-    'givenName',
-    'sn',
-    'mail',
-    'department',
-    'title',
-    'telephoneNumber',
-    'company',
-  ]
-    .map((a) => `<attr name="${a}" type="string" multivalued="false"><value>${a} of user ${i}</value></attr>`)
-    .join('');
-  const err =
-    i % 20 === 0
-      ? `<export-errordetail first-occurred="2026-11-20 08:00:00.000" date-occurred="2026-11-30 08:00:00.000" retry-count="${i % 30}" error-type="${ERR[i % 3]}"><export-status><cd-error><error-code>0x80070005</error-code><error-literal>Access is denied.</error-literal></cd-error></export-status></export-errordetail>`
-      : '';
-  return `<cs-object cs-dn="${dn}" id="{${String(i).padStart(8, '0')}-1111-2222-3333-444444444444}" object-type="${i % 7 ? 'user' : 'group'}"><unapplied-export><delta operation="${op}" dn="${dn}">${op === 'delete' ? '' : attrs}</delta></unapplied-export><synchronized-hologram><entry dn="${dn}"><primary-objectclass>user</primary-objectclass>${attrs}</entry></synchronized-hologram>${err}<connector>1</connector><connector-state>normal</connector-state></cs-object>\n`;
-}
 
 /** A minimal DevTools protocol client over the browser's WebSocket, for the worker's heap. */
 async function cdp(port) {
@@ -203,8 +119,6 @@ async function measure(page, client, url, file) {
   };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 const dist = path.resolve(ROOT, opt('dist', 'dist'));
 if (!existsSync(path.join(dist, 'analyze/index.html')))
   throw new Error('No build with /analyze/ in dist/: run npm run build first.');
@@ -213,22 +127,7 @@ for (const mb of SIZES) {
   const kind = mb < 200 ? 'run-history' : 'csexport';
   const file = path.join(DIR, `synthetic-${kind}-${mb}mb.xml`);
   const t = Date.now();
-  const size =
-    kind === 'run-history'
-      ? await writeFile(
-          file,
-          mb * 1e6,
-          '<?xml version="1.0" encoding="utf-16"?>\n<run-history>\n',
-          runUnit,
-          '</run-history>\n',
-        )
-      : await writeFile(
-          file,
-          mb * 1e6,
-          '<?xml version="1.0" encoding="UTF-8"?>\n<cs-objects>\n',
-          csUnit,
-          '</cs-objects>\n',
-        );
+  const size = await (kind === 'run-history' ? writeRunHistory : writeCsExport)(file, mb * 1e6);
   console.log(
     `generated ${path.relative(ROOT, file)}: ${(size / 1e6).toFixed(1)} MB in ${Date.now() - t} ms`,
   );
@@ -237,10 +136,7 @@ for (const mb of SIZES) {
 
 const server = await serve(dist);
 const port = await freePort();
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
-});
+const browser = await launchChromium([`--remote-debugging-port=${port}`]);
 const client = await cdp(port);
 const m = machine(browser.version());
 const results = [];

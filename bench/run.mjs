@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH, ROOT, TMP } from './lib/paths.mjs';
 import { machine } from './lib/machine.mjs';
-import { launch } from './lib/browser.mjs';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { build, makeSite, serve, freePort } from './lib/site.mjs';
 import { measureWeight } from './lib/weight.mjs';
 import { bootScriptsFrom, measureSearch, writePagefindUiPage } from './lib/search.mjs';
@@ -70,7 +70,7 @@ if (args.includes('--report-only')) {
   process.exit(0);
 }
 
-const browser = await launch();
+const browser = await launchChromium();
 const m = machine(browser.version());
 const results = {
   _generated: 'by `npm run bench` (bench/run.mjs); do not edit, run it again',

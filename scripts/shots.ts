@@ -11,11 +11,12 @@
  * File names are <page>-<lang>-<theme>-<width>.png; full-page captures unless --viewport. The
  * folder is gitignored: screenshots are for looking at, not for committing.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumExecutable } from '../tests/e2e/browser.ts';
+import { astroBuild } from './astro-build.mjs';
+import { launchChromium } from './chromium.mjs';
+import { PAGE_TYPES } from './page-types.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -38,26 +39,21 @@ interface Shot {
   ready: string;
   status?: number;
 }
+// The page types of the byte budgets, each in the state worth looking at, and the 404 page.
+const STATE: Record<string, Partial<Shot>> = {
+  lookup: { path: 'lookup/?q=6025', ready: '#lookup-results > li' },
+  versions: { path: 'versions/?build=4.4.1459.0' },
+};
 const PAGES: Shot[] = [
-  { name: 'home', path: '', ready: 'h1' },
-  { name: 'step', path: 'steps/pcns-event-6025/', ready: 'h1' },
-  { name: 'code', path: 'codes/pcns-event-6025/', ready: 'h1' },
-  { name: 'catalog', path: 'codes/', ready: 'h1' },
-  { name: 'lookup', path: 'lookup/?q=6025', ready: '#lookup-results > li' },
-  { name: 'versions', path: 'versions/?build=4.4.1459.0', ready: 'h1' },
-  { name: 'analyze', path: 'analyze/', ready: 'h1' },
+  ...PAGE_TYPES.map((p) => ({ name: p.name, path: p.path, ready: 'h1', ...STATE[p.name] })),
   { name: '404', path: 'no-such-page/', ready: 'h1', status: 404 },
 ];
 const only = opt('only', '');
 const pages = only ? PAGES.filter((p) => only.split(',').includes(p.name)) : PAGES;
 
 if (!flag('no-build')) {
-  const r = spawnSync('npx', ['astro', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, SITE_OUT_DIR: dist },
-  });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const r = astroBuild({ cwd: root, env: { SITE_OUT_DIR: dist }, show: true });
+  if (!r.ok) process.exit(r.status ?? 1);
 }
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error(`No build in ${dist}: run without --no-build once.`);
@@ -75,10 +71,7 @@ await new Promise<void>((resolve, reject) => {
 });
 const base = `http://127.0.0.1:${port}${`/${(process.env.SITE_BASE ?? '').split('/').filter(Boolean).join('/')}/`.replace('//', '/')}`;
 
-const browser = await chromium.launch({
-  executablePath: chromiumExecutable(),
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launchChromium();
 let written = 0;
 const skipped = new Set<string>();
 const failed: string[] = [];

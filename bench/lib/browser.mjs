@@ -1,46 +1,8 @@
 /**
- * Chromium through Playwright, with the same executable and flags as the end-to-end tests
- * (tests/e2e/browser.ts, playwright.config.ts), and a recorder for every response a page gets.
+ * What the bench parts measure pages with: a recorder for every response a page gets, gzip
+ * sizes and medians. The browser itself is scripts/chromium.mjs, as in the end-to-end tests.
  */
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Same order as tests/e2e/browser.ts: CHROMIUM_PATH, Playwright's own browser, the system one. */
-export function chromiumPath() {
-  const fromEnv = process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
-  if (fromEnv) return fromEnv;
-  try {
-    if (existsSync(chromium.executablePath())) return chromium.executablePath();
-  } catch {
-    // Playwright has no browser of its own here.
-  }
-  for (const p of [
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/snap/bin/chromium',
-  ])
-    if (existsSync(p)) return p;
-  throw new Error(
-    'No Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chrome.',
-  );
-}
-
-export function launch() {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-}
-
 /** gzip size at level 9, as a static host that precompresses would send it. */
 export const gzipBytes = (buf) => gzipSync(buf, { level: 9 }).length;
 

@@ -7,7 +7,8 @@
  */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM_ARGS, chromiumPath, median } from './browser.mjs';
+import { median } from './browser.mjs';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium.mjs';
 
 export const LH_PAGES = [
   { key: 'home', path: '' },
@@ -19,7 +20,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 async function runOnce(url) {
   const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
+    chromePath: chromiumExecutable(),
     chromeFlags: [...CHROMIUM_ARGS, '--headless=new'],
     logLevel: 'silent',
   });

@@ -14,6 +14,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -25,18 +26,27 @@ import os from 'node:os';
 import { ROOT, TMP } from './paths.mjs';
 import { ASTRO_BIN, buildEnv } from '../../scripts/astro-build.mjs';
 
+/**
+ * Puts a wrapper round the project's astro.config.mjs in `dir` (the original becomes
+ * astro.config.project.mjs) that keeps Astro's cache inside the folder.
+ */
+export function writeConfigWrapper(dir) {
+  renameSync(path.join(dir, 'astro.config.mjs'), path.join(dir, 'astro.config.project.mjs'));
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    "// Benchmark wrapper: the project's config, with Astro's cache kept inside this folder.\n" +
+      "import config from './astro.config.project.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n",
+  );
+}
+
 /** Creates bench/tmp/site-<name>/ with the project's code and the given content folder. */
 export function makeSite(name, contentDir) {
   const dir = path.join(TMP, `site-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of ['package.json', 'tsconfig.json']) cpSync(path.join(ROOT, f), path.join(dir, f));
-  cpSync(path.join(ROOT, 'astro.config.mjs'), path.join(dir, 'astro.config.project.mjs'));
-  writeFileSync(
-    path.join(dir, 'astro.config.mjs'),
-    "// Benchmark wrapper: the project's config, with Astro's cache kept inside this folder.\n" +
-      "import config from './astro.config.project.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n",
-  );
+  cpSync(path.join(ROOT, 'astro.config.mjs'), path.join(dir, 'astro.config.mjs'));
+  writeConfigWrapper(dir);
   for (const d of ['src', 'public']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
   if (path.resolve(contentDir) !== path.join(dir, 'content'))
     cpSync(contentDir, path.join(dir, 'content'), { recursive: true });

@@ -4,24 +4,7 @@
  * interaction. Sizes are gzip (level 9) of the response bodies.
  */
 import { median, recordResponses, sum } from './browser.mjs';
-
-export const PAGE_TYPES = [
-  { key: 'home', label: 'home', path: '' },
-  { key: 'step', label: 'step', path: 'steps/pcns-event-6025/' },
-  { key: 'code', label: 'code', path: 'codes/stopped-server/' },
-  { key: 'catalog', label: 'catalog', path: 'codes/' },
-  { key: 'lookup', label: 'lookup', path: 'lookup/' },
-  { key: 'versions', label: 'versions', path: 'versions/' },
-];
-
-/** Budgets in gzip bytes (issue 8). Script applies to step and code pages. */
-export const BUDGETS = {
-  html: 25 * 1024,
-  css: 15 * 1024,
-  script: 5 * 1024,
-  scriptPages: ['step', 'code'],
-  lookupData: 10 * 1024,
-};
+import { BYTE_BUDGETS, PAGE_TYPES } from '../../scripts/page-types.mjs';
 
 const KIND = { document: 'html', stylesheet: 'css', script: 'script' };
 
@@ -64,8 +47,8 @@ export async function measureWeight(browser, server, { runs = 3, log } = {}) {
     for (let i = 0; i < runs; i++) samples.push(await loadWithoutInteraction(browser, server.url(t.path)));
     const first = samples[0];
     if (first.status === 404) {
-      pages[t.key] = { path: `/${t.path}`, missing: true };
-      log?.(`  ${t.label}: missing (404)`);
+      pages[t.name] = { path: `/${t.path}`, missing: true };
+      log?.(`  ${t.name}: missing (404)`);
       continue;
     }
     const pick = (k, f) => median(samples.map((s) => s.totals[k][f]));
@@ -73,12 +56,12 @@ export async function measureWeight(browser, server, { runs = 3, log } = {}) {
       ['html', 'css', 'script', 'other'].map((k) => [k, { bytes: pick(k, 'bytes'), gzip: pick(k, 'gzip') }]),
     );
     const budget = {
-      html: { limit: BUDGETS.html, ok: totals.html.gzip <= BUDGETS.html },
-      css: { limit: BUDGETS.css, ok: totals.css.gzip <= BUDGETS.css },
+      html: { limit: BYTE_BUDGETS.html, ok: totals.html.gzip <= BYTE_BUDGETS.html },
+      css: { limit: BYTE_BUDGETS.css, ok: totals.css.gzip <= BYTE_BUDGETS.css },
     };
-    if (BUDGETS.scriptPages.includes(t.key))
-      budget.script = { limit: BUDGETS.script, ok: totals.script.gzip <= BUDGETS.script };
-    pages[t.key] = {
+    if (t.script)
+      budget.script = { limit: BYTE_BUDGETS.script, ok: totals.script.gzip <= BYTE_BUDGETS.script };
+    pages[t.name] = {
       path: `/${t.path}`,
       status: first.status,
       totals,
@@ -87,10 +70,10 @@ export async function measureWeight(browser, server, { runs = 3, log } = {}) {
       runs,
     };
     log?.(
-      `  ${t.label}: html ${totals.html.gzip} B, css ${totals.css.gzip} B, script ${totals.script.gzip} B gzip`,
+      `  ${t.name}: html ${totals.html.gzip} B, css ${totals.css.gzip} B, script ${totals.script.gzip} B gzip`,
     );
   }
-  return { pages, budgets: BUDGETS };
+  return { pages, budgets: BYTE_BUDGETS };
 }
 
 export { sum };
