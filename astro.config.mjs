@@ -8,6 +8,7 @@ import hostConfigs from './src/integrations/host-configs.ts';
 import publishedUrls from './src/integrations/published-urls.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import { headingLinkPlugins } from './src/integrations/heading-links.ts';
+import { codeLanguages } from './src/integrations/code-languages.ts';
 import { siteBase, siteUrl } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -20,8 +21,12 @@ export default defineConfig({
   // Stylesheets stay external files, so the shipped Content-Security-Policy needs no 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Prism marks code tokens with classes (colours in global.css); Shiki writes style="" on every
-  // token, which a CSP without 'unsafe-inline' in style-src blocks.
-  markdown: { syntaxHighlight: 'prism', processor: satteri({ hastPlugins: headingLinkPlugins }) },
+  // token, which a CSP without 'unsafe-inline' in style-src blocks. codeLanguages fails the build
+  // on a fence language Prism does not know, and spells cmd, ps1 and the like the way Prism does.
+  markdown: {
+    syntaxHighlight: 'prism',
+    processor: satteri({ mdastPlugins: [codeLanguages], hastPlugins: headingLinkPlugins }),
+  },
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'sv'],
