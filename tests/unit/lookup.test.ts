@@ -478,6 +478,27 @@ describe('page words', () => {
     ),
   );
   const firstOf = (q: string) => slugs(readPaste(q, index, pages).candidates)[0];
+  it('still reads a shortened code name when page words already point to that page', () => {
+    // Page words give stopped-extension-dll-exception weak evidence (kind 'text'); the shortened
+    // name "stopped-dll-exception" in the text must still count as the sure near miss it is, or a
+    // page-word match on extension-dll-exception wins (a real forum sentence, lookup-eval.yaml).
+    const both = unpackMessages(
+      packMessages(
+        [
+          {
+            slug: 'extension-dll-exception',
+            messages: [],
+            words: ['The export step fails in the extension'],
+          },
+          { slug: 'stopped-extension-dll-exception', messages: [], words: ['The export run stopped'] },
+        ],
+        [],
+      ),
+    );
+    const r = readPaste('the export step fails with a stopped-dll-exception status', index, both);
+    expect(slugs(r.candidates)[0]).toBe('stopped-extension-dll-exception');
+    expect(r.candidates[0]?.reason.kind).toBe('didYouMean');
+  });
   it('meets words across their inflections, in English and Swedish', () => {
     expect(firstOf('There are insufficient rights to access containers')).toBe('permission-issue');
     expect(firstOf('ankaret på ett nyetablerade objekt är inte unikt')).toBe('duplicate-anchor');

@@ -229,7 +229,13 @@ export function readNearMisses(
   if (/^[\p{L}\p{N}-]{4,80}$/u.test(normalized) && !index.keys.has(normalized) && !seen.has(normalized))
     groups.push({ key: normalized, words: normalized.split('-'), at: 0, text: normalized });
   if (!groups.length) return;
-  const covered = new Set([...byId.values()].map((c) => (c.target.type === 'code' ? c.target.entry.s : '')));
+  // Codes already found by real evidence need no did-you-mean; page words alone (kind 'text') do
+  // not count, or a near miss of the very page the words point to would be dropped.
+  const covered = new Set(
+    [...byId.values()]
+      .filter((c) => c.reason.kind !== 'text')
+      .map((c) => (c.target.type === 'code' ? c.target.entry.s : '')),
+  );
   for (const g of groups) {
     const cap = g.key.length < 8 ? 1 : 2;
     const scored: { d: number; key: string; short: boolean }[] = [];
