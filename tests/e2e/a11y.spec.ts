@@ -43,6 +43,10 @@ for (const lang of ['en', 'sv'] as const) {
     test.describe(`accessibility, ${lang}, ${scheme}`, () => {
       for (const p of PAGES) {
         test(`${p.name} has no axe violations`, async ({ page }) => {
+          // axe walks the whole DOM: on the catalog (300+ codes) it took 26-32 s on a 2-core CI
+          // machine with both workers busy, at the default 30 s limit. This is a limit, not a
+          // timing assertion (timings are in bench/).
+          test.setTimeout(120_000);
           await page.emulateMedia({ colorScheme: scheme });
           const res = await page.goto(at(`${lang === 'sv' ? 'sv/' : ''}${p.path}`));
           // A page that is not built yet would otherwise be checked as the 404 page.

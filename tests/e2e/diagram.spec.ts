@@ -144,6 +144,7 @@ for (const home of HOMES) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`passes axe-core in the ${colorScheme} theme`, async ({ page }) => {
         test.skip(test.info().project.name !== 'root', 'the same HTML and CSS at every base (a11y.spec.ts)');
+        test.setTimeout(90_000); // two axe runs, 18-21 s on a busy 2-core CI machine
         await page.emulateMedia({ colorScheme });
         await page.goto(at(home.path));
         for (const width of [1280, 360]) {
