@@ -106,6 +106,9 @@ export const en = {
   'code.unverified': 'Unverified',
   'code.unverifiedText':
     'The exact string or meaning of this code could not be confirmed from a primary source. Treat it as a lead, not a fact.',
+  'code.entraOnly': 'Entra Connect only',
+  'code.entraOnlyText':
+    'Only Microsoft Entra Connect (Azure AD Connect) reports this code; the MIM Synchronization Service does not. On a MIM server, look for the other codes in the same run or event log.',
   'code.noCauses': 'No causes are documented in our sources.',
   'code.noChecks': 'No specific checks are documented; follow the linked step.',
   'code.deprecated': 'This code is superseded by',
@@ -130,6 +133,7 @@ export const en = {
   'applies.mim-2016-sp1': 'MIM 2016 SP1',
   'applies.mim-2016-rtm': 'MIM 2016 RTM',
   'applies.fim-2010-r2': 'FIM 2010 R2',
+  'applies.entra-connect': 'Microsoft Entra Connect (Azure AD Connect)',
   'share.copyLink': 'Copy link',
   'share.copyTicket': 'Copy for ticket',
   'share.copyMarkdown': 'Copy as Markdown',

@@ -106,6 +106,9 @@ export const sv: Record<UiKey, string> = {
   'code.unverified': 'Ej verifierad',
   'code.unverifiedText':
     'Kodens exakta sträng eller betydelse kunde inte bekräftas i en primärkälla. Se den som en ledtråd, inte som ett faktum.',
+  'code.entraOnly': 'Bara Entra Connect',
+  'code.entraOnlyText':
+    'Bara Microsoft Entra Connect (Azure AD Connect) rapporterar den här koden, inte MIM-synkroniseringstjänsten. På en MIM-server: leta efter de andra koderna i samma körning eller händelselogg.',
   'code.noCauses': 'Våra källor beskriver inga orsaker.',
   'code.noChecks': 'Inga särskilda kontroller finns beskrivna; följ det länkade steget.',
   'code.deprecated': 'Den här koden ersätts av',
@@ -130,6 +133,7 @@ export const sv: Record<UiKey, string> = {
   'applies.mim-2016-sp1': 'MIM 2016 SP1',
   'applies.mim-2016-rtm': 'MIM 2016 RTM',
   'applies.fim-2010-r2': 'FIM 2010 R2',
+  'applies.entra-connect': 'Microsoft Entra Connect (Azure AD Connect)',
   'share.copyLink': 'Kopiera länk',
   'share.copyTicket': 'Kopiera till ärende',
   'share.copyMarkdown': 'Kopiera som Markdown',

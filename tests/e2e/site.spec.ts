@@ -23,6 +23,30 @@ test.describe('the site', () => {
     );
   });
 
+  test('a code only Entra Connect logs says so on its page and in the catalog, in both languages', async ({
+    page,
+  }) => {
+    for (const [prefix, only, product] of [
+      ['', 'Entra Connect only', 'does not'],
+      ['sv/', 'Bara Entra Connect', 'inte MIM'],
+    ] as const) {
+      await page.goto(at(`${prefix}codes/largeobject/`));
+      const note = page.locator('.aside.entra-only');
+      await expect(note).toContainText(only);
+      await expect(note).toContainText(product);
+      // "Applies to" names Entra Connect, not the MIM releases its steps cover.
+      await expect(page.locator('.page-meta')).toContainText('Microsoft Entra Connect');
+      await expect(page.locator('.page-meta')).not.toContainText('MIM 2016');
+      // A MIM code has neither.
+      await page.goto(at(`${prefix}codes/stopped-server/`));
+      await expect(page.locator('.aside.entra-only')).toHaveCount(0);
+      await expect(page.locator('.page-meta')).toContainText('MIM 2016');
+      await page.goto(at(`${prefix}codes/`));
+      const row = page.locator('.code-list li', { has: page.locator('a[href$="/codes/largeobject/"]') });
+      await expect(row.locator('.badge.entra-only')).toHaveText(only);
+    }
+  });
+
   test('a search for 6025 shows the 6025 code page first', async ({ page }) => {
     await page.goto(at(''));
     const box = page.getByRole('searchbox', { name: /look up a code/i });
