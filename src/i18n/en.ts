@@ -7,6 +7,8 @@
  * files per page it would make a translator open several files to keep sv.ts in step, and the
  * typed key set (UiKey) would have to be put back together from them.
  */
+import { names } from './names';
+
 export const en = {
   'site.name': 'MIM Sync Service troubleshooting',
   // The home page's heading: the site name, with a soft hyphen where a phone must break a long word.
@@ -124,16 +126,8 @@ export const en = {
   'component.sync-engine': 'Sync engine',
   'component.ecma-extension': 'Extensible connector (ECMA)',
   'component.ecma2-connector': 'ECMA2 generic connector',
-  'component.fim-service-ma': 'FIM/MIM Service MA',
+  ...names,
   'component.mim-service': 'MIM Service',
-  'component.pcns': 'PCNS',
-  'component.sql': 'SQL Server',
-  'applies.mim-2016-sp3': 'MIM 2016 SP3',
-  'applies.mim-2016-sp2': 'MIM 2016 SP2',
-  'applies.mim-2016-sp1': 'MIM 2016 SP1',
-  'applies.mim-2016-rtm': 'MIM 2016 RTM',
-  'applies.fim-2010-r2': 'FIM 2010 R2',
-  'applies.entra-connect': 'Microsoft Entra Connect (Azure AD Connect)',
   'share.copyLink': 'Copy link',
   'share.copyTicket': 'Copy for ticket',
   'share.copyMarkdown': 'Copy as Markdown',

@@ -6,6 +6,7 @@
  * en.ts, so the two files can be read side by side.
  */
 import type { UiKey } from './en';
+import { names } from './names';
 
 export const sv: Record<UiKey, string> = {
   'site.name': 'Felsökning av MIM-synkroniseringstjänsten',
@@ -124,16 +125,8 @@ export const sv: Record<UiKey, string> = {
   'component.sync-engine': 'Synkmotorn',
   'component.ecma-extension': 'Utökningsbar anslutning (ECMA)',
   'component.ecma2-connector': 'Generisk ECMA2-anslutning',
-  'component.fim-service-ma': 'FIM/MIM Service MA',
+  ...names,
   'component.mim-service': 'MIM-tjänsten',
-  'component.pcns': 'PCNS',
-  'component.sql': 'SQL Server',
-  'applies.mim-2016-sp3': 'MIM 2016 SP3',
-  'applies.mim-2016-sp2': 'MIM 2016 SP2',
-  'applies.mim-2016-sp1': 'MIM 2016 SP1',
-  'applies.mim-2016-rtm': 'MIM 2016 RTM',
-  'applies.fim-2010-r2': 'FIM 2010 R2',
-  'applies.entra-connect': 'Microsoft Entra Connect (Azure AD Connect)',
   'share.copyLink': 'Kopiera länk',
   'share.copyTicket': 'Kopiera till ärende',
   'share.copyMarkdown': 'Kopiera som Markdown',
