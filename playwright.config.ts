@@ -53,6 +53,11 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
+  // Full-text results wait for Pagefind's wasm and index chunks. Alone they settle in about 1 s;
+  // with two workers and two servers on a 2-core machine one took over the default 5 s (a
+  // "filters full-text results by kind" failure in a full local run, 2026-12-02). A wrong page
+  // still fails: the limit only decides how long a right one may take to arrive.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     launchOptions: {
