@@ -198,4 +198,23 @@ test.describe('the built site on disk', () => {
     }
     expect(inline, inline.slice(0, 20).join('\n')).toEqual([]);
   });
+
+  // Each component's own <script> was an entry of its own, and Vite splits what two entries share
+  // into more chunks: a step page fetched eight scripts before its first paint. Page code goes in
+  // src/scripts/frame.ts (or loads from it), so a page names one module script, the same on every page.
+  test('every page names one module script, the same one, besides theme.js', () => {
+    const bad: string[] = [];
+    const modules = new Set<string>();
+    for (const file of htmlFiles(dist)) {
+      const html = readFileSync(file, 'utf8');
+      if (!html.includes('<main')) continue; // the redirect stubs carry only redirect.js
+      const srcs = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
+      const mods = [...html.matchAll(/<script\b[^>]*\stype="module"[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+      mods.forEach((m) => modules.add(m));
+      const others = srcs.filter((s) => !mods.includes(s) && s !== `${base}theme.js`);
+      if (mods.length !== 1 || others.length) bad.push(`${path.relative(root, file)}: ${srcs.join(', ')}`);
+    }
+    expect(bad, bad.slice(0, 20).join('\n')).toEqual([]);
+    expect([...modules]).toHaveLength(1);
+  });
 });
