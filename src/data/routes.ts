@@ -5,9 +5,24 @@
 import { LANGS, langParam, type Lang } from '../lib/urls';
 import { normalizeCode } from '../lib/codes';
 import { loadCatalog, type Code, type Step } from './catalog';
+import { t, type UiKey } from '../i18n';
 
 export function langPaths() {
   return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
+}
+
+/** The pages that are not content, by path, with the UI strings of their title and description. */
+const APP_PAGES = {
+  '': ['site.name', 'site.tagline'],
+  lookup: ['lookup.title', 'lookup.intro'],
+  versions: ['versions.title', 'versions.description'],
+  analyze: ['analyze.title', 'analyze.description'],
+} as const satisfies Record<string, readonly [UiKey, UiKey]>;
+
+/** Base's head props for one of those pages: `<Base {...appPage(lang, 'lookup')}>`. */
+export function appPage(lang: Lang, pagePath: keyof typeof APP_PAGES) {
+  const [title, description] = APP_PAGES[pagePath];
+  return { lang, pagePath, title: t(lang, title), description: t(lang, description) };
 }
 
 export async function stepPaths() {
