@@ -45,6 +45,11 @@
       button.setAttribute('data-mode', mode);
       var label = button.getAttribute('data-label-' + mode) || mode;
       button.querySelector('.theme-value').textContent = label;
+      // The visible text is hidden on narrow screens (header.css); the name stays in aria-label.
+      button.setAttribute(
+        'aria-label',
+        button.querySelector(':scope > span').textContent.replace(/\s+/g, ' ').trim(),
+      );
     }
     show(stored());
     button.addEventListener('click', function () {

@@ -104,6 +104,24 @@ test.describe('reading features', () => {
     await expect(html).not.toHaveAttribute('data-theme', /./);
   });
 
+  test('the header controls keep their names where their text is hidden', async ({ page }) => {
+    // Below 480 px only icons show (header.css); each control is still named for screen readers.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(at('codes/'));
+    const header = page.locator('.site-header');
+    await expect(header.locator('.brand-name')).toBeHidden();
+    await expect(header.getByRole('link', { name: 'MIM Sync help', exact: true })).toBeVisible();
+    await expect(header.locator('.theme-toggle > span')).toBeHidden();
+    const toggle = header.getByRole('button', { name: 'Theme: Auto' });
+    await expect(toggle).toBeVisible();
+    await toggle.click();
+    await expect(header.getByRole('button', { name: 'Theme: Light' })).toBeVisible();
+    await expect(header.locator('.lang-switch > span')).toBeHidden();
+    await expect(header.getByRole('link', { name: 'Läs den här sidan på svenska' })).toBeVisible();
+    await expect(header.locator('.menu-text')).toBeHidden();
+    await expect(header.locator('summary')).toHaveAccessibleName('Menu');
+  });
+
   test('the stored theme applies before the first paint', async ({ page }) => {
     await page.goto(at('codes/'));
     await page.evaluate(() => localStorage.setItem('mim-theme', 'dark'));
