@@ -1,10 +1,15 @@
 /**
- * Marks the section in view in "On this page" (aria-current="true" on its link). Optional: the
- * list works without it. Starts when the browser is idle, and only where the list is shown
- * (the wide-screen column), so a phone does no work for a list it does not display.
+ * Marks the section in view in "On this page" (aria-current="true" on its link) and, in the
+ * narrow-screen bar, names it ([data-toc-current]); a jump from the bar closes it. Optional: the
+ * list and the bar work without it. Starts when the browser is idle, and only where the list is
+ * shown (the column on wide screens, the bar on narrow ones), so no work is done for a hidden copy.
  */
 class MimToc extends HTMLElement {
   connectedCallback() {
+    this.addEventListener('click', (ev) => {
+      if (ev.target instanceof Element && ev.target.closest('a'))
+        this.querySelector('details')?.removeAttribute('open');
+    });
     const start = () => this.start();
     if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 200);
@@ -20,13 +25,15 @@ class MimToc extends HTMLElement {
     if (!links.size) return;
     const targets = [...links.keys()];
     const visible = new Set<Element>();
+    const named = this.querySelector('[data-toc-current]');
     const mark = () => {
-      // The first section whose heading is in view, else the last one scrolled past.
-      let current = targets.find((t) => visible.has(t));
-      if (!current) {
-        const above = targets.filter((t) => t.getBoundingClientRect().top < 0);
-        current = above.at(-1) ?? targets[0];
-      }
+      // The first section whose heading is in view, else the last one scrolled past; above the
+      // first section the list marks that one and the bar names none.
+      const reached =
+        targets.find((t) => visible.has(t)) ??
+        targets.filter((t) => t.getBoundingClientRect().top < 0).at(-1);
+      const current = reached ?? targets[0];
+      if (named) named.textContent = reached ? (links.get(reached)?.textContent ?? '') : '';
       for (const [t, a] of links) {
         if (t === current) a.setAttribute('aria-current', 'true');
         else a.removeAttribute('aria-current');
@@ -43,6 +50,21 @@ class MimToc extends HTMLElement {
       { rootMargin: '-64px 0px -55% 0px' },
     );
     for (const t of targets) io.observe(t);
+    // A fast scroll or a jump can carry every heading past the band without the observer seeing
+    // one inside it; marking again once per frame of scrolling keeps the mark right.
+    let queued = false;
+    addEventListener(
+      'scroll',
+      () => {
+        if (queued) return;
+        queued = true;
+        requestAnimationFrame(() => {
+          queued = false;
+          mark();
+        });
+      },
+      { passive: true },
+    );
   }
 }
 if (!customElements.get('mim-toc')) customElements.define('mim-toc', MimToc);

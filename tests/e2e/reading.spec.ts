@@ -104,6 +104,37 @@ test.describe('reading features', () => {
     await expect(html).not.toHaveAttribute('data-theme', /./);
   });
 
+  test('on a phone, "On this page" stays under the header, names the section and jumps below itself', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(at('steps/pcns-event-6025/'));
+    const bar = page.locator('.toc-bar');
+    await expect(bar).toBeVisible();
+    await expect(bar.locator('summary')).toContainText('On this page');
+    // Deep in the page the bar is still there, right under the header, and names a section.
+    await page.locator('#verify').scrollIntoViewIfNeeded();
+    const headerBottom = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().bottom);
+    await expect(bar).toBeInViewport();
+    expect(Math.round(await bar.evaluate((b) => b.getBoundingClientRect().top))).toBe(
+      Math.round(headerBottom),
+    );
+    await expect(bar.locator('[data-toc-current]')).not.toHaveText('');
+    // A jump from it closes it, and the heading lands below the bar, not under it.
+    await bar.locator('summary').click();
+    await bar.getByRole('link', { name: 'Fix', exact: true }).click();
+    await expect(page).toHaveURL(/#fix$/);
+    await expect(bar.locator('details')).not.toHaveAttribute('open', /.*/);
+    await expect(bar.locator('[data-toc-current]')).toHaveText('Fix');
+    const barBottom = await bar.evaluate((b) => b.getBoundingClientRect().bottom);
+    const top = await page.locator('#fix').evaluate((h) => h.getBoundingClientRect().top);
+    expect(top, 'the heading sits below the bar').toBeGreaterThanOrEqual(barBottom);
+    // Where the right-hand column shows the list, the bar is gone.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(bar).toBeHidden();
+    await expect(page.locator('.toc-col .toc')).toBeVisible();
+  });
+
   test('the header controls keep their names where their text is hidden', async ({ page }) => {
     // Below 480 px only icons show (header.css); each control is still named for screen readers.
     await page.setViewportSize({ width: 320, height: 700 });
