@@ -503,6 +503,28 @@ describe('page words', () => {
     expect(firstOf('There are insufficient rights to access containers')).toBe('permission-issue');
     expect(firstOf('ankaret på ett nyetablerade objekt är inte unikt')).toBe('duplicate-anchor');
   });
+  it('meets a compound word and its parts, on either side', () => {
+    const parts = unpackMessages(
+      packMessages(
+        [
+          { slug: 'access-denied', messages: [], words: ['Agenten nekades åtkomst till hanteringen'] },
+          {
+            slug: 'stopped-server',
+            messages: [],
+            words: ['Disken är full: inget utrymme kvar för databasen'],
+          },
+          { slug: 'success', messages: [], words: ['Agenten och kontot, utrymme och databasen'] },
+        ],
+        [{ slug: 'read-run-codes', title: 'Läs en felkod', words: ['Läs felkoden när du kör en profil'] }],
+      ),
+    );
+    const firstIn = (q: string) => slugs(readPaste(q, index, parts).candidates)[0];
+    // The paste's compounds meet the pages' words: diskutrymme is disk and utrymme,
+    // hanteringsagenten is hantering and agent, körfelkoder is kör and felkoder.
+    expect(firstIn('loggen visar slut på diskutrymme för databasen')).toBe('stopped-server');
+    expect(firstIn('hanteringsagenten nekades åtkomst')).toBe('access-denied');
+    expect(firstIn('titta i tabellen med körfelkoder')).toBe('read-run-codes');
+  });
   it('weighs the words of a page title above the same words in another page’s body', () => {
     const two = unpackMessages(
       packMessages(
