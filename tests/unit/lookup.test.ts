@@ -149,6 +149,31 @@ describe('codes inside sentences', () => {
   it('finds a code written in words, in any case', () => {
     expect(first('we keep getting a Duplicate Anchor error on import')).toBe('duplicate-anchor');
   });
+  it('lets page words that match the whole text well outrank a code written as two plain words', () => {
+    const pages = unpackMessages(
+      packMessages(
+        [
+          {
+            slug: 'permission-issue',
+            messages: [],
+            titles: ['A container search failed'],
+            words: ['A container or table search failed', 'Rights to the container are missing'],
+          },
+          { slug: 'success', messages: [], words: ['Widgets, gadgets and anchors'] },
+        ],
+        [],
+      ),
+    );
+    const firstIn = (q: string) => slugs(readPaste(q, index, pages).candidates)[0];
+    // "duplicate anchor" as plain words in a sentence that reads like another page's text.
+    expect(firstIn('a container or table search failed with a duplicate anchor')).toBe('permission-issue');
+    // Quoted, called an error, or with nothing else to go on, the phrase still names its code.
+    expect(firstIn('a container or table search failed with a "duplicate anchor"')).toBe('duplicate-anchor');
+    expect(firstIn('a container or table search failed with a duplicate anchor error')).toBe(
+      'duplicate-anchor',
+    );
+    expect(firstIn('we keep seeing duplicate anchor on import')).toBe('duplicate-anchor');
+  });
   it('finds a quoted code, and one with = or _ where a hyphen belongs', () => {
     expect(first('the run ends with “stopped-server” every night')).toBe('stopped-server');
     expect(first('status failed=connection on the AD MA')).toBe('failed-connection');
