@@ -22,6 +22,15 @@ describe('compound words', () => {
   it('splits an identifier written as one word', () => {
     expect(compoundParts('proxyaddresses', pages)).toEqual([stem('proxy'), stem('addresses')]);
   });
+  it('splits each part again, so a compound of three or more words gives them all', () => {
+    const words = vocab('exportaction export action convert', 'fel kör koder felkoder');
+    expect(new Set(compoundParts('exportactionconvertupdatetoadd', words))).toEqual(
+      new Set(['exportaction', 'convert', 'export', 'action'].map(stem)),
+    );
+    expect(new Set(compoundParts('körfelkoder', words))).toEqual(
+      new Set(['kör', 'felkoder', 'fel', 'koder'].map(stem)),
+    );
+  });
   it('does not split when a part is not a word the pages use', () => {
     expect(compoundParts('kontorsstolen', pages)).toEqual([]);
     expect(compoundParts('tjänstekonto', vocab('konto'))).toEqual([]);

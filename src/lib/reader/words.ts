@@ -91,12 +91,14 @@ export function stemsOf(s: string, vocab?: Vocabulary): Set<string> {
 export type Vocabulary = { has(stem: string): boolean };
 
 /**
- * The two parts of a compound word, as stems, when both are words the pages use: Swedish writes
+ * The parts of a compound word, as stems, when they are words the pages use: Swedish writes
  * compounds as one word ("diskutrymmet", "hanteringsagenten", "lösenordsändring") where a page may
  * use the parts on their own, and so do identifiers in English text ("ProxyAddresses",
  * "NullReferenceException"). The longest second part wins; a linking "s" ends the first part
  * ("hanterings|agenten"). A second part of under five letters, or one that starts with a
- * derivational suffix ("körn|ingen", "händ|else"), is a chance match, not a word.
+ * derivational suffix ("körn|ingen", "händ|else"), is a chance match, not a word. Each part is
+ * split again, so a compound of three or more words ("ExportActionConvertUpdateToAdd") gives them
+ * all; a part is at most 40 letters and at least 3, so this stays a bounded amount of work per word.
  */
 export function compoundParts(w: string, vocab: Vocabulary): string[] {
   if (w.length < 8 || w.length > 40) return [];
@@ -107,7 +109,8 @@ export function compoundParts(w: string, vocab: Vocabulary): string[] {
     if (head.length > 4 && head.endsWith('s')) head = head.slice(0, -1);
     const h = stem(head);
     const t = stem(tail);
-    if (vocab.has(t) && vocab.has(h)) return [h, t];
+    if (vocab.has(t) && vocab.has(h))
+      return [h, t, ...compoundParts(head, vocab), ...compoundParts(tail, vocab)];
   }
   return [];
 }
