@@ -13,7 +13,8 @@ describeHeldOut({
   // same day when content alone moved two page-word near-ties: adding identitydatavalidationfailed
   // took ho-sa-onprem-policy-reset (3.5 points of ~110), and adding 0x80005000 shifted the word
   // weights so that ho-wiki2253-dn-exists lost by 0.03 points (lookup-eval.README.md, "Label
-  // maintenance"). The reader did not change; 45 of 56.
-  floors: { top1: 0.8, answered: 1 },
+  // maintenance"). The reader did not change; 45 of 56. Raised when page words split compound
+  // words into their parts (2026-12-03): 47 of 56 = 83.9 %.
+  floors: { top1: 0.83, answered: 1 },
   mix: { rows: 50, swedish: 10, noCode: 15, eventViewer: 5, runHistory: 3 },
 });

@@ -11,6 +11,8 @@ describeHeldOut({
   earlier: ['lookup-eval.yaml', 'lookup-holdout.yaml'],
   // Set from its first scoring, before any change made after reading its misses (36 of the 65
   // scored rows = 55.4 % top-1, every row answered, 2026-12-02), rounded down to the percent.
-  floors: { top1: 0.55, answered: 1 },
+  // Raised from 46 of 70 when page words split compound words into their parts (2026-12-03):
+  // 47 of 70 = 67.1 %.
+  floors: { top1: 0.67, answered: 1 },
   mix: { rows: 60, swedish: 10, noCode: 25, eventViewer: 3 },
 });

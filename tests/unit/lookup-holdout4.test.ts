@@ -12,7 +12,9 @@ describeHeldOut({
   earlier: ['lookup-eval.yaml', 'lookup-holdout.yaml', 'lookup-holdout2.yaml', 'lookup-holdout3.yaml'],
   // First (blind) scoring, 2026-12-02: 19 of the 33 scored rows = 57.6 % top-1, every row answered.
   // After a code split at its hyphen across a line break is joined (one row, h4-scribd-failed-connection,
-  // showed the gap): 20 of 33 = 60.6 %. Floor rounded down from that.
-  floors: { top1: 0.6, answered: 1 },
+  // showed the gap): 20 of 33 = 60.6 %. Floor rounded down from that. Raised from 22 of 35 on
+  // 2026-12-03 when page words split compound words into their parts (23) and again (25), and two
+  // plain words of a code yield to page words that match the whole text well (24): 25 of 35 = 71.4 %.
+  floors: { top1: 0.71, answered: 1 },
   mix: { rows: 35, swedish: 10, noCode: 20 },
 });

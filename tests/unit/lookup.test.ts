@@ -149,6 +149,31 @@ describe('codes inside sentences', () => {
   it('finds a code written in words, in any case', () => {
     expect(first('we keep getting a Duplicate Anchor error on import')).toBe('duplicate-anchor');
   });
+  it('lets page words that match the whole text well outrank a code written as two plain words', () => {
+    const pages = unpackMessages(
+      packMessages(
+        [
+          {
+            slug: 'permission-issue',
+            messages: [],
+            titles: ['A container search failed'],
+            words: ['A container or table search failed', 'Rights to the container are missing'],
+          },
+          { slug: 'success', messages: [], words: ['Widgets, gadgets and anchors'] },
+        ],
+        [],
+      ),
+    );
+    const firstIn = (q: string) => slugs(readPaste(q, index, pages).candidates)[0];
+    // "duplicate anchor" as plain words in a sentence that reads like another page's text.
+    expect(firstIn('a container or table search failed with a duplicate anchor')).toBe('permission-issue');
+    // Quoted, called an error, or with nothing else to go on, the phrase still names its code.
+    expect(firstIn('a container or table search failed with a "duplicate anchor"')).toBe('duplicate-anchor');
+    expect(firstIn('a container or table search failed with a duplicate anchor error')).toBe(
+      'duplicate-anchor',
+    );
+    expect(firstIn('we keep seeing duplicate anchor on import')).toBe('duplicate-anchor');
+  });
   it('finds a quoted code, and one with = or _ where a hyphen belongs', () => {
     expect(first('the run ends with “stopped-server” every night')).toBe('stopped-server');
     expect(first('status failed=connection on the AD MA')).toBe('failed-connection');
@@ -502,6 +527,28 @@ describe('page words', () => {
   it('meets words across their inflections, in English and Swedish', () => {
     expect(firstOf('There are insufficient rights to access containers')).toBe('permission-issue');
     expect(firstOf('ankaret på ett nyetablerade objekt är inte unikt')).toBe('duplicate-anchor');
+  });
+  it('meets a compound word and its parts, on either side', () => {
+    const parts = unpackMessages(
+      packMessages(
+        [
+          { slug: 'access-denied', messages: [], words: ['Agenten nekades åtkomst till hanteringen'] },
+          {
+            slug: 'stopped-server',
+            messages: [],
+            words: ['Disken är full: inget utrymme kvar för databasen'],
+          },
+          { slug: 'success', messages: [], words: ['Agenten och kontot, utrymme och databasen'] },
+        ],
+        [{ slug: 'read-run-codes', title: 'Läs en felkod', words: ['Läs felkoden när du kör en profil'] }],
+      ),
+    );
+    const firstIn = (q: string) => slugs(readPaste(q, index, parts).candidates)[0];
+    // The paste's compounds meet the pages' words: diskutrymme is disk and utrymme,
+    // hanteringsagenten is hantering and agent, körfelkoder is kör and felkoder.
+    expect(firstIn('loggen visar slut på diskutrymme för databasen')).toBe('stopped-server');
+    expect(firstIn('hanteringsagenten nekades åtkomst')).toBe('access-denied');
+    expect(firstIn('titta i tabellen med körfelkoder')).toBe('read-run-codes');
   });
   it('weighs the words of a page title above the same words in another page’s body', () => {
     const two = unpackMessages(

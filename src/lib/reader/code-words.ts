@@ -50,6 +50,8 @@ function separator(s: string, from: number, to: number): 'join' | 'space' | 'bre
 
 const OPEN = new Set([...'>"\'“‘«`=:|[(']);
 const CLOSE = new Set([...'<"\'”’»`,;.|)]']);
+/** What a code written as two plain words is worth before its specificity (BASE.code is 300). */
+const PLAIN_TWO_WORDS = 110;
 const CALLED = /^[ \t"'”’*]*(?:error|errors|status|fel|felet|status|result|resultat)\b/;
 
 export function readCodeWords(
@@ -109,9 +111,11 @@ export function readCodeWords(
           kind = 'code';
         } else {
           // Words: a phrase such as "access denied" may be plain English, so it counts less,
-          // unless it is quoted, long, or called an error or a status.
-          base = 150 + (n >= 3 ? 30 : 0);
-          if (OPEN.has(s[from - 1] ?? '') || CALLED.test(s.slice(to, to + 12))) base += 30;
+          // unless it is quoted, long, or called an error or a status. Two plain words count least
+          // ("an unexpected error", "a type mismatch"): page words that match the whole text well
+          // outrank them (for an object error, quality 0.7 and up).
+          const named = OPEN.has(s[from - 1] ?? '') || CALLED.test(s.slice(to, to + 12));
+          base = n >= 3 ? 180 + (named ? 30 : 0) : named ? 180 : PLAIN_TWO_WORDS;
           kind = 'words';
         }
         for (const e of list)

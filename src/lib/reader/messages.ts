@@ -5,7 +5,7 @@
  * (readMessages: message text; readPageWords: page words, the weakest evidence).
  */
 import { plainText } from '../inline';
-import { gramsOf, PLACEHOLDER, stemsOf, wordsOf } from './words';
+import { gramsOf, PLACEHOLDER, stemsOf, wordsOf, type Vocabulary } from './words';
 
 /** What lookup-messages.json holds. */
 export interface PackedMessages {
@@ -68,18 +68,24 @@ export function stepWords(s: { title: Both; summary: Both }): string[] {
 }
 
 export function packMessages(codes: MessageSource[], steps: StepSource[]): PackedMessages {
+  // Every stem the pages use, so that a compound word of a page also counts as its parts
+  // (stemsOf); a paste is split against the same vocabulary (readPageWords: the index's stems).
+  const vocab = new Set<string>();
+  for (const c of codes) for (const w of stemsOf([...(c.titles ?? []), ...c.words].join(' '))) vocab.add(w);
+  for (const s of steps)
+    for (const w of stemsOf([...(s.titles ?? []), s.title, ...s.words].join(' '))) vocab.add(w);
   return {
     v: 1,
     m: codes.flatMap((c) => c.messages.map((m): [string, string] => [c.slug, m])),
-    c: codes.map((c) => [c.slug, packStems(c.titles ?? [], c.words)]),
-    s: steps.map((s) => [s.slug, s.title, packStems(s.titles ?? [s.title], [s.title, ...s.words])]),
+    c: codes.map((c) => [c.slug, packStems(c.titles ?? [], c.words, vocab)]),
+    s: steps.map((s) => [s.slug, s.title, packStems(s.titles ?? [s.title], [s.title, ...s.words], vocab)]),
   };
 }
 
 /** Title stems, "|", then the page's other stems. */
-function packStems(titles: string[], words: string[]): string {
-  const title = stemsOf(titles.join(' '));
-  const rest = [...stemsOf(words.join(' '))].filter((w) => !title.has(w));
+function packStems(titles: string[], words: string[], vocab: Vocabulary): string {
+  const title = stemsOf(titles.join(' '), vocab);
+  const rest = [...stemsOf(words.join(' '), vocab)].filter((w) => !title.has(w));
   return title.size ? `${[...title].join(' ')} | ${rest.join(' ')}` : rest.join(' ');
 }
 function unpackStems(packed: string): { stems: Set<string>; title: Set<string> } {
@@ -154,7 +160,7 @@ export function readPageWords(
   /** The last resort when nothing else matched: one shared word is enough, any quality. */
   relaxed = false,
 ): PageHit[] {
-  const paste = stemsOf(s);
+  const paste = stemsOf(s, index.stemDf);
   const N = index.docs.length;
   const idf = (w: string) => Math.log(1 + N / (index.stemDf.get(w) ?? N));
   let possible = 0;

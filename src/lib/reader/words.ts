@@ -73,8 +73,45 @@ export function stem(w: string): string {
   return w.length > 7 ? w.slice(0, 7) : w;
 }
 
-export function stemsOf(s: string): Set<string> {
+/**
+ * The stems of a text's words. Given the vocabulary of the pages' stems, a compound word also
+ * gives the stems of its two parts (compoundParts), so that "hanteringsagenten" meets "agent" and
+ * "körfelkoder" meets "felkod".
+ */
+export function stemsOf(s: string, vocab?: Vocabulary): Set<string> {
   const out = new Set<string>();
-  for (const w of wordsOf(s)) if (w.length >= 3 && !STOP.has(w)) out.add(stem(w));
+  for (const w of wordsOf(s))
+    if (w.length >= 3 && !STOP.has(w)) {
+      out.add(stem(w));
+      if (vocab) for (const p of compoundParts(w, vocab)) out.add(p);
+    }
   return out;
 }
+
+export type Vocabulary = { has(stem: string): boolean };
+
+/**
+ * The parts of a compound word, as stems, when they are words the pages use: Swedish writes
+ * compounds as one word ("diskutrymmet", "hanteringsagenten", "lösenordsändring") where a page may
+ * use the parts on their own, and so do identifiers in English text ("ProxyAddresses",
+ * "NullReferenceException"). The longest second part wins; a linking "s" ends the first part
+ * ("hanterings|agenten"). A second part of under five letters, or one that starts with a
+ * derivational suffix ("körn|ingen", "händ|else"), is a chance match, not a word. Each part is
+ * split again, so a compound of three or more words ("ExportActionConvertUpdateToAdd") gives them
+ * all; a part is at most 40 letters and at least 3, so this stays a bounded amount of work per word.
+ */
+export function compoundParts(w: string, vocab: Vocabulary): string[] {
+  if (w.length < 8 || w.length > 40) return [];
+  for (let k = 3; k <= w.length - 5; k++) {
+    const tail = w.slice(k);
+    if (SUFFIX_TAIL.test(tail)) continue;
+    let head = w.slice(0, k);
+    if (head.length > 4 && head.endsWith('s')) head = head.slice(0, -1);
+    const h = stem(head);
+    const t = stem(tail);
+    if (vocab.has(t) && vocab.has(h))
+      return [h, t, ...compoundParts(head, vocab), ...compoundParts(tail, vocab)];
+  }
+  return [];
+}
+const SUFFIX_TAIL = /^(?:ing|else|het)/;
