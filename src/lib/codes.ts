@@ -5,35 +5,24 @@
  *
  * Pure TypeScript: no astro:*, no DOM. It is bundled into the browser lookup as well.
  */
+import { idList } from './id-list';
 
 /** The kinds of code in the catalog, in the order the catalog lists them. */
-export const CODE_KINDS = ['run-status', 'run-error', 'object-error', 'event-id', 'hresult'] as const;
+export const CODE_KINDS = idList('run-status run-error object-error event-id hresult');
 export type CodeKind = (typeof CODE_KINDS)[number];
 
 /** The parts of a MIM installation that report codes. */
-export const COMPONENTS = [
-  'sync-engine',
-  'ecma-extension',
-  'ecma2-connector',
-  'fim-service-ma',
-  'mim-service',
-  'pcns',
-  'sql',
-] as const;
+export const COMPONENTS = idList(
+  'sync-engine ecma-extension ecma2-connector fim-service-ma mim-service pcns sql',
+);
 export type Component = (typeof COMPONENTS)[number];
 
 /** Product lines a page can apply to. */
-export const APPLIES_TO = [
-  'mim-2016-sp3',
-  'mim-2016-sp2',
-  'mim-2016-sp1',
-  'mim-2016-rtm',
-  'fim-2010-r2',
-] as const;
+export const APPLIES_TO = idList('mim-2016-sp3 mim-2016-sp2 mim-2016-sp1 mim-2016-rtm fim-2010-r2');
 export type AppliesTo = (typeof APPLIES_TO)[number];
 
 /** Release lines in the releases collection. */
-export const RELEASE_LINES = ['sync-service', 'connectors'] as const;
+export const RELEASE_LINES = idList('sync-service connectors');
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** True for a lower-case kebab-case id such as "pcns-event-6025" or "0x8023063d". */
