@@ -20,20 +20,26 @@ const FILE = path.resolve(import.meta.dirname, '../../content/diagram.yaml');
 const raw = () => parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
 const real: DiagramData = diagramSchema.parse(raw());
 
-function layoutsIn(lang: 'en' | 'sv'): Layout[] {
+function layoutsIn(lang: 'en' | 'sv', file?: Parameters<typeof diagramLayouts>[1]): Layout[] {
   const of = <K extends string>(m: Record<K, { en: string; sv: string }>) =>
     Object.fromEntries(Object.entries<{ en: string; sv: string }>(m).map(([k, v]) => [k, v[lang]])) as Record<
       K,
       string
     >;
-  return diagramLayouts({
-    label: Object.fromEntries(LINK_KEYS.map((k) => [k, real.links[k].label[lang]])) as Record<
-      LinkKey,
-      string
-    >,
-    part: Object.fromEntries(PART_KEYS.map((k) => [k, real.parts[k].name[lang]])) as Record<PartKey, string>,
-    word: of(real.words) as Record<WordKey, string>,
-  });
+  return diagramLayouts(
+    {
+      label: Object.fromEntries(LINK_KEYS.map((k) => [k, real.links[k].label[lang]])) as Record<
+        LinkKey,
+        string
+      >,
+      part: Object.fromEntries(PART_KEYS.map((k) => [k, real.parts[k].name[lang]])) as Record<
+        PartKey,
+        string
+      >,
+      word: of(real.words) as Record<WordKey, string>,
+    },
+    file,
+  );
 }
 
 type Chip = Extract<El, { t: 'chip' }>;
@@ -73,6 +79,49 @@ describe('the sync-flow diagram', () => {
     const sv = chipsOf(layoutsIn('sv')[0]!).find((c) => c.key === 'pcnsSetup')!;
     expect(en.w).toBe(Math.round('Password sync'.length * 7 + 22));
     expect(sv.w).toBe(Math.round('Lösenordssynk'.length * 7 + 22));
+  });
+});
+
+describe('src/lib/diagram-geometry.json, read row by row', () => {
+  // One picture with one bad row, so each test proves the message names the place and the fix.
+  const withRow = (row: unknown[]) => ({
+    wide: { w: 100, h: 100, groups: [{ part: 'mv', els: [['rect', 1, 2, 3, 4, 'box'], row] }] },
+    narrow: { w: 100, h: 100, groups: [] },
+  });
+  const fails = (row: unknown[]) => () => layoutsIn('en', withRow(row));
+
+  it('reads a good row into the element it names, with its word in the page language', () => {
+    const [wide] = layoutsIn('sv', withRow(['text', 5, 6, 'mv', 'name']));
+    expect(wide.groups[0].els).toEqual([
+      { t: 'rect', x: 1, y: 2, w: 3, h: 4, c: 'box' },
+      { t: 'text', x: 5, y: 6, s: real.parts.mv.name.sv, c: 'name', a: 'start' },
+    ]);
+  });
+  it('names the file, the row and the kinds it knows for an unknown element', () => {
+    expect(fails(['circle', 1, 2, 3])).toThrow(
+      /src\/lib\/diagram-geometry\.json: wide\.groups\[0\]\.els\[1\]: unknown element "circle" \(rect, db/,
+    );
+  });
+  it('names a link or a word that content/diagram.yaml does not have', () => {
+    expect(fails(['chips', ['noSuchLink'], 1, 2])).toThrow(
+      /els\[1\]: "noSuchLink" is not a link of content\/diagram\.yaml/,
+    );
+    expect(fails(['text', 1, 2, 'noSuchWord'])).toThrow(
+      /"noSuchWord" is not a word of content\/diagram\.yaml/,
+    );
+  });
+  it('names an argument of the wrong type or class', () => {
+    expect(fails(['rect', 1, '2', 3, 4, 'box'])).toThrow(/argument 2 must be a number/);
+    expect(fails(['rect', 1, 2, 3, 4, 'round'])).toThrow(
+      /argument 5 must be one of frame, box, item, area, inner/,
+    );
+  });
+  it('names a group whose part the diagram does not have', () => {
+    const file = {
+      wide: { w: 1, h: 1, groups: [{ part: 'nowhere', els: [] }] },
+      narrow: { w: 1, h: 1, groups: [] },
+    };
+    expect(() => layoutsIn('en', file)).toThrow(/wide\.groups\[0\]\.part: "nowhere" is not a part/);
   });
 });
 
