@@ -26,12 +26,15 @@ class MimToc extends HTMLElement {
     const targets = [...links.keys()];
     const visible = new Set<Element>();
     const named = this.querySelector('[data-toc-current]');
+    // The band starts where an anchored heading stops: below the sticky header (and the bar on
+    // narrow screens), as the headings' own scroll-margin-top says, so CSS stays the one source.
+    const top = Math.round(parseFloat(getComputedStyle(targets[0]).scrollMarginTop) || 0);
     const mark = () => {
       // The first section whose heading is in view, else the last one scrolled past; above the
       // first section the list marks that one and the bar names none.
       const reached =
         targets.find((t) => visible.has(t)) ??
-        targets.filter((t) => t.getBoundingClientRect().top < 0).at(-1);
+        targets.filter((t) => t.getBoundingClientRect().top < top).at(-1);
       const current = reached ?? targets[0];
       if (named) named.textContent = reached ? (links.get(reached)?.textContent ?? '') : '';
       for (const [t, a] of links) {
@@ -47,16 +50,17 @@ class MimToc extends HTMLElement {
         }
         mark();
       },
-      { rootMargin: '-64px 0px -55% 0px' },
+      { rootMargin: `-${top}px 0px -55% 0px` },
     );
     for (const t of targets) io.observe(t);
     // A fast scroll or a jump can carry every heading past the band without the observer seeing
-    // one inside it; marking again once per frame of scrolling keeps the mark right.
+    // one inside it; marking again once per frame of scrolling keeps the mark right. While a
+    // heading is in the band the observer's mark is already right, so the scroll does nothing.
     let queued = false;
     addEventListener(
       'scroll',
       () => {
-        if (queued) return;
+        if (queued || visible.size) return;
         queued = true;
         requestAnimationFrame(() => {
           queued = false;
