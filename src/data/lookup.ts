@@ -13,5 +13,9 @@ export const lookupIndexFor = oncePer(build);
 
 async function build(lang: Lang): Promise<LookupData> {
   const { codes, steps } = await loadCatalog();
-  return buildLookupData(codes, steps, lang);
+  return buildLookupData(
+    codes,
+    steps.map((s) => ({ ...s, body: { en: s.entry.en.body ?? '', sv: s.entry.sv.body ?? '' } })),
+    lang,
+  );
 }

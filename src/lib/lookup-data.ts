@@ -7,16 +7,31 @@ import type { CodeData } from '../schemas/code';
 import type { Localized } from '../schemas/shared';
 import { plainText } from './inline';
 import { buildLookupIndex, type LookupIndex } from './lookup';
-import { codeWords, packMessages, stepWords, type PackedMessages } from './paste';
+import {
+  codeWords,
+  packMessages,
+  situationHeadings,
+  stepHeadings,
+  stepWords,
+  type PackedMessages,
+} from './paste';
 
 export interface LookupData {
   index: LookupIndex;
   messages: PackedMessages;
 }
 
+export interface LookupStep {
+  slug: string;
+  title: Localized;
+  summary: Localized;
+  /** The step's MDX body in each language (without its frontmatter). */
+  body?: { en: string; sv: string };
+}
+
 export function buildLookupData(
   codes: readonly { slug: string; data: CodeData }[],
-  steps: readonly { slug: string; title: Localized; summary: Localized }[],
+  steps: readonly LookupStep[],
   lang: 'en' | 'sv',
 ): LookupData {
   const index = buildLookupIndex(
@@ -32,6 +47,10 @@ export function buildLookupData(
       onlyIn: c.data.onlyIn,
     })),
   );
+  // A step's headings are page words too, but not the template's, which most steps share.
+  const headings = (l: 'en' | 'sv') => situationHeadings(steps.map((s) => stepHeadings(s.body?.[l] ?? '')));
+  const en = headings('en');
+  const sv = headings('sv');
   const messages = packMessages(
     codes.map((c) => ({
       slug: c.slug,
@@ -39,10 +58,10 @@ export function buildLookupData(
       words: codeWords(c),
       titles: [c.data.title.en, c.data.title.sv].map(plainText),
     })),
-    steps.map((s) => ({
+    steps.map((s, i) => ({
       slug: s.slug,
       title: plainText(s.title[lang]),
-      words: stepWords(s),
+      words: stepWords({ ...s, headings: { en: en[i]!, sv: sv[i]! } }),
       titles: [s.title.en, s.title.sv].map(plainText),
     })),
   );

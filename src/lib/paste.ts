@@ -43,6 +43,8 @@ export {
   codeWords,
   packMessages,
   readPageWords,
+  situationHeadings,
+  stepHeadings,
   stepWords,
   unpackMessages,
   type MessageIndex,

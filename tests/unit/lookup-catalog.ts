@@ -23,16 +23,23 @@ export const codes = yamlFiles('content/codes').map((file) => ({
   data: codeSchema.parse(parse(readFileSync(file, 'utf8'))),
 }));
 
-const frontmatter = (file: string) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))![1]!);
+/** An MDX file's frontmatter (parsed) and body, split as the content loader splits them. */
+const mdx = (file: string) => {
+  const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(readFileSync(file, 'utf8'))!;
+  return { data: parse(m[1]!), body: m[2]! };
+};
 const steps = readdirSync(path.join(root, 'content/steps/en'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
-    const en = stepSchema.parse(frontmatter(path.join(root, 'content/steps/en', f)));
-    const sv = stepSvSchema.parse(frontmatter(path.join(root, 'content/steps/sv', f)));
+    const enFile = mdx(path.join(root, 'content/steps/en', f));
+    const svFile = mdx(path.join(root, 'content/steps/sv', f));
+    const en = stepSchema.parse(enFile.data);
+    const sv = stepSvSchema.parse(svFile.data);
     return {
       slug: path.basename(f, '.mdx'),
       title: { en: en.title, sv: sv.title },
       summary: { en: en.summary, sv: sv.summary },
+      body: { en: enFile.body, sv: svFile.body },
     };
   });
 

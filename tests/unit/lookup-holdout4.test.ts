@@ -15,6 +15,8 @@ describeHeldOut({
   // showed the gap): 20 of 33 = 60.6 %. Floor rounded down from that. Raised from 22 of 35 on
   // 2026-12-03 when page words split compound words into their parts (23) and again (25), and two
   // plain words of a code yield to page words that match the whole text well (24): 25 of 35 = 71.4 %.
-  floors: { top1: 0.71, answered: 1 },
+  // Raised on 2026-12-03 when a step's h2/h3 headings became page words (h4-sv-pcns-intro): 26 of 35
+  // = 74.3 %.
+  floors: { top1: 0.74, answered: 1 },
   mix: { rows: 35, swedish: 10, noCode: 20 },
 });

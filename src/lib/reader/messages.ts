@@ -62,9 +62,55 @@ export function codeWords(c: {
   return [...both(d.title), ...both(d.summary), ...d.causes.flatMap(both), ...d.aliases];
 }
 
-/** The words of a step page in both languages (title and summary). */
-export function stepWords(s: { title: Both; summary: Both }): string[] {
-  return [s.title.en, s.title.sv, s.summary.en, s.summary.sv].map(plainText);
+/** The words of a step page in both languages: title, summary and, when given, its headings. */
+export function stepWords(s: {
+  title: Both;
+  summary: Both;
+  headings?: { en: readonly string[]; sv: readonly string[] };
+}): string[] {
+  const h = s.headings ?? { en: [], sv: [] };
+  return [s.title.en, s.title.sv, s.summary.en, s.summary.sv, ...h.en, ...h.sv].map(plainText);
+}
+
+/**
+ * The h2 and h3 headings of a step's MDX body as plain text (fenced code skipped; link text kept,
+ * asterisks, backticks and tags dropped): they name the situations the step covers ("Password
+ * export", "The MA account may not do it") in words its title and summary often lack.
+ */
+export function stepHeadings(body: string): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of body.split(/\r?\n/)) {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (f && (!fence || (f[0] === fence[0] && f.length >= fence.length))) {
+      fence = fence ? undefined : f;
+      continue;
+    }
+    const m = fence ? null : /^#{2,3}\s+(.+?)(?:\s+#+)?\s*$/.exec(line);
+    if (!m) continue;
+    const text = m[1]!
+      .replace(/\s*\{#[^}]*\}$/, '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/(\*\*?)(.+?)\1/g, '$2')
+      .replace(/`([^`]+)`/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Drops the headings most steps share (the page template's "Symptoms", "Fix", "Verify"): they say
+ * nothing about which step a paste is about, yet would give every step words no code page has.
+ */
+export function situationHeadings(lists: readonly (readonly string[])[]): string[][] {
+  const key = (h: string) => h.toLowerCase();
+  const df = new Map<string, number>();
+  for (const l of lists) for (const h of new Set(l.map(key))) df.set(h, (df.get(h) ?? 0) + 1);
+  const shared = (h: string) => (df.get(key(h)) ?? 0) * 2 > lists.length;
+  return lists.map((l) => l.filter((h) => !shared(h)));
 }
 
 export function packMessages(codes: MessageSource[], steps: StepSource[]): PackedMessages {
@@ -153,7 +199,7 @@ export function readMessages(
 const TITLE_WEIGHT = 1.5;
 export type PageHit = { slug: string; step?: { slug: string; title: string }; quality: number };
 
-/** Weak evidence: page words (title, summary, causes of a code; title and summary of a step). */
+/** Weak evidence: page words (title, summary, causes of a code; title, summary and headings of a step). */
 export function readPageWords(
   s: string,
   index: MessageIndex,
