@@ -25,17 +25,30 @@ const page = (u: string) =>
     .replace(/^https?:\/\/(www\.|qa\.)?/, '')
     .replace(/\/+$/, '');
 
+/**
+ * Every evaluation set, in the order it was collected (the tuning set first). A held-out set may
+ * reuse no page or text of the sets before it; a new set goes at the end.
+ */
+export const EVALUATION_SETS = [
+  'lookup-eval.yaml',
+  'lookup-holdout.yaml',
+  'lookup-holdout2.yaml',
+  'lookup-holdout3.yaml',
+  'lookup-holdout4.yaml',
+  'lookup-holdout5.yaml',
+  'lookup-holdout6.yaml',
+] as const;
+
 export interface HeldOut {
-  file: string;
-  /** The sets collected before this one (the tuning set first): no page or text of theirs is reused. */
-  earlier: string[];
+  file: (typeof EVALUATION_SETS)[number];
   /** Regression floors as fractions of the scored rows (gap rows left out); they only ever rise. */
   floors: { top1: number; answered: number };
   /** The least of each kind of row the set must hold. */
   mix: { rows: number; swedish: number; noCode: number; eventViewer?: number; runHistory?: number };
 }
 
-export function describeHeldOut({ file, earlier, floors, mix }: HeldOut): void {
+export function describeHeldOut({ file, floors, mix }: HeldOut): void {
+  const earlier = EVALUATION_SETS.slice(0, EVALUATION_SETS.indexOf(file));
   const rows = readRows(file);
   const before = earlier.flatMap((f) => readRows(f));
   const gap = (r: EvalRow) => r.tags?.includes('gap');

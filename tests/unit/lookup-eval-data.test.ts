@@ -9,20 +9,10 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EVAL_KEYS, EVAL_TAGS } from './eval-rows';
+import type { EvalRow } from './lookup-catalog';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const rows: unknown = parse(readFileSync(path.join(root, 'tests/unit/fixtures/lookup-eval.yaml'), 'utf8'));
-
-type Row = {
-  id: string;
-  input: string;
-  source: string;
-  expect: string;
-  also?: string[];
-  lang: 'en' | 'sv';
-  tags: string[];
-  why: string;
-};
 
 const TAGS = EVAL_TAGS;
 const KEYS = EVAL_KEYS;
@@ -60,7 +50,7 @@ describe('the real-input lookup evaluation data', () => {
   it('is a list of rows', () => {
     expect(Array.isArray(rows)).toBe(true);
   });
-  const list = (Array.isArray(rows) ? rows : []) as Row[];
+  const list = (Array.isArray(rows) ? rows : []) as EvalRow[];
 
   it('has every field on every row, and no others', () => {
     const problems: string[] = [];
