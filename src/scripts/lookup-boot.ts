@@ -30,3 +30,19 @@ class MimLookup extends HTMLElement {
 }
 
 if (!customElements.get('mim-lookup')) customElements.define('mim-lookup', MimLookup);
+
+// "/" (outside a text field) or Ctrl+K / Cmd+K puts the caret in the page's lookup box, as on
+// other documentation sites; the box says so in aria-keyshortcuts.
+addEventListener('keydown', (ev) => {
+  const slash = ev.key === '/' && !ev.ctrlKey && !ev.metaKey && !ev.altKey;
+  const ctrlK = ev.key.toLowerCase() === 'k' && (ev.ctrlKey || ev.metaKey) && !ev.altKey && !ev.shiftKey;
+  if (!slash && !ctrlK) return;
+  const at = ev.target;
+  if (slash && at instanceof HTMLElement && (at.isContentEditable || at.closest('input, textarea, select')))
+    return;
+  const boxes = document.querySelectorAll<HTMLElement>('mim-lookup .field');
+  const box = [...boxes].find((b) => b.offsetParent !== null);
+  if (!box) return;
+  ev.preventDefault();
+  box.focus();
+});

@@ -70,3 +70,26 @@ test('keyboard only: Tab to the lookup, 6025, ArrowDown, Enter, then the languag
   await expect(page).toHaveURL(/\/sv\/codes\/pcns-event-6025\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
 });
+
+test('"/" and Ctrl+K put the caret in the lookup box from anywhere, and "/" types normally inside a field', async ({
+  page,
+}) => {
+  await page.goto(at('steps/pcns-event-6025/'));
+  const box = page.locator('.site-header mim-lookup .field');
+  await expect(box).toHaveAttribute('aria-keyshortcuts', /\//);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').first().focus();
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('');
+  // Inside the box a slash is text (an admin may paste or type a path).
+  await page.keyboard.type('a/b');
+  await expect(box).toHaveValue('a/b');
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').first().focus();
+  await page.keyboard.press('Control+k');
+  await expect(box).toBeFocused();
+
+  // On the home page the page's own box takes the caret.
+  await page.goto(at(''));
+  await page.keyboard.press('/');
+  await expect(page.locator('main mim-lookup .field')).toBeFocused();
+});
