@@ -41,20 +41,22 @@ export interface DiagramText {
 /** The height of a link chip. */
 export const CHIP_H = 28;
 
-export type Anchor = 'start' | 'middle' | 'end';
+/** The classes each kind of element may have (the component styles them) and the text anchors. */
+const RECT_CLASSES = idList('frame box item area inner');
+const TEXT_CLASSES = idList('name label small mono note');
+const LINE_CLASSES = idList('flow pw wire');
+const ANCHORS = idList('start middle end');
+type RectClass = (typeof RECT_CLASSES)[number];
+type TextClass = (typeof TEXT_CLASSES)[number];
+type LineClass = (typeof LINE_CLASSES)[number];
+export type Anchor = (typeof ANCHORS)[number];
+
 export type El =
-  | { t: 'rect'; x: number; y: number; w: number; h: number; c: 'frame' | 'box' | 'item' | 'area' | 'inner' }
+  | { t: 'rect'; x: number; y: number; w: number; h: number; c: RectClass }
   | { t: 'db'; x: number; y: number; w: number; h: number }
-  | {
-      t: 'text';
-      x: number;
-      y: number;
-      s: string;
-      c: 'name' | 'label' | 'small' | 'mono' | 'note';
-      a?: Anchor;
-    }
+  | { t: 'text'; x: number; y: number; s: string; c: TextClass; a?: Anchor }
   | { t: 'chip'; key: LinkKey; x: number; y: number; w: number }
-  | { t: 'line'; d: string; c: 'flow' | 'pw' | 'wire'; m?: 'end' };
+  | { t: 'line'; d: string; c: LineClass; m?: 'end' };
 export interface Group {
   part?: PartKey;
   els: El[];
@@ -78,27 +80,14 @@ interface GeometryFile {
   [picture: string]: { w: number; h: number; groups: { note?: string; part?: string; els: unknown[][] }[] };
 }
 const GEOMETRY_FILE = 'src/lib/diagram-geometry.json';
-const RECT = new Set(['frame', 'box', 'item', 'area', 'inner']);
-const TEXT = new Set(['name', 'label', 'small', 'mono', 'note']);
-const LINE = new Set(['flow', 'pw', 'wire']);
-const ANCHOR = new Set(['start', 'middle', 'end']);
 const LINKS = new Set<string>(LINK_KEYS);
 const PARTS = new Set<string>(PART_KEYS);
-
-type RectClass = Extract<El, { t: 'rect' }>['c'];
-type TextClass = Extract<El, { t: 'text' }>['c'];
-type LineClass = Extract<El, { t: 'line' }>['c'];
 
 /** The wide and the narrow drawing, with the words of one language. */
 export function diagramLayouts(t: DiagramText, file: GeometryFile = geometry): Layout[] {
   const chipWidth = (key: LinkKey) => Math.round(t.label[key].length * 7 + 22);
-  // A text row names a word of content/diagram.yaml, or one of the parts whose name it repeats.
-  const words = new Map<string, string>([
-    ...Object.entries(t.word),
-    ...(['systems', 'pcns', 'mas', 'cs', 'mv', 'service', 'mimservice'] as const).map(
-      (k) => [k, t.part[k]] as const,
-    ),
-  ]);
+  // A text row names a word of content/diagram.yaml, or a part whose name it draws.
+  const words = new Map<string, string>([...Object.entries(t.word), ...Object.entries(t.part)]);
 
   /** Chips in a row from x (anchor start), ending at x (end), or centred on x (middle). */
   function chips(keys: LinkKey[], x: number, y: number, a: Anchor = 'start', gap = 8): El[] {
@@ -118,47 +107,45 @@ export function diagramLayouts(t: DiagramText, file: GeometryFile = geometry): L
   /** One row of the file, read into the elements it stands for. */
   function element(row: unknown[], where: string): El[] {
     const [kind, ...args] = row;
-    const fail = (why: string): never => {
-      throw new Error(`${where}: ${why} (row ${JSON.stringify(row)})`);
-    };
+    const wrong = (why: string): never => fail(`${where}: ${why} (row ${JSON.stringify(row)})`);
     const num = (i: number) =>
-      typeof args[i] === 'number' ? (args[i] as number) : fail(`argument ${i + 1} must be a number`);
-    const oneOf = <T extends string>(i: number, allowed: Set<string>, fallback?: T): T => {
+      typeof args[i] === 'number' ? (args[i] as number) : wrong(`argument ${i + 1} must be a number`);
+    const oneOf = <T extends string>(i: number, allowed: readonly T[], fallback?: T): T => {
       const v = args[i] ?? fallback;
-      return typeof v === 'string' && allowed.has(v)
+      return (allowed as readonly unknown[]).includes(v)
         ? (v as T)
-        : fail(`argument ${i + 1} must be one of ${[...allowed].join(', ')}`);
+        : wrong(`argument ${i + 1} must be one of ${allowed.join(', ')}`);
     };
     const links = () => {
       const keys = args[0];
-      if (!Array.isArray(keys) || keys.length === 0) return fail('argument 1 must be a list of links');
+      if (!Array.isArray(keys) || keys.length === 0) return wrong('argument 1 must be a list of links');
       return keys.map((k) =>
-        LINKS.has(k) ? (k as LinkKey) : fail(`"${k}" is not a link of content/diagram.yaml`),
+        LINKS.has(k) ? (k as LinkKey) : wrong(`"${k}" is not a link of content/diagram.yaml`),
       );
     };
     switch (kind) {
       case 'rect':
-        return [{ t: 'rect', x: num(0), y: num(1), w: num(2), h: num(3), c: oneOf<RectClass>(4, RECT) }];
+        return [{ t: 'rect', x: num(0), y: num(1), w: num(2), h: num(3), c: oneOf(4, RECT_CLASSES) }];
       case 'db':
         return [{ t: 'db', x: num(0), y: num(1), w: num(2), h: num(3) }];
       case 'text': {
-        const s = words.get(String(args[2])) ?? fail(`"${args[2]}" is not a word of content/diagram.yaml`);
-        const c = oneOf<TextClass>(3, TEXT, 'label');
-        return [{ t: 'text', x: num(0), y: num(1), s, c, a: oneOf<Anchor>(4, ANCHOR, 'start') }];
+        const s = words.get(String(args[2])) ?? wrong(`"${args[2]}" is not a word of content/diagram.yaml`);
+        const c = oneOf(3, TEXT_CLASSES, 'label');
+        return [{ t: 'text', x: num(0), y: num(1), s, c, a: oneOf(4, ANCHORS, 'start') }];
       }
       case 'line': {
-        const d = typeof args[0] === 'string' ? args[0] : fail('argument 1 must be an SVG path');
-        const c = oneOf<LineClass>(1, LINE, 'flow');
+        const d = typeof args[0] === 'string' ? args[0] : wrong('argument 1 must be an SVG path');
+        const c = oneOf(1, LINE_CLASSES, 'flow');
         return args[2] === 'end' ? [{ t: 'line', d, c, m: 'end' }] : [{ t: 'line', d, c }];
       }
       case 'chips':
-        return chips(links(), num(1), num(2), oneOf<Anchor>(3, ANCHOR, 'start'));
+        return chips(links(), num(1), num(2), oneOf(3, ANCHORS, 'start'));
       case 'stack':
         return stacked(links(), num(1), num(2), 'middle');
       case 'stackStart':
         return stacked(links(), num(1), num(2), 'start');
       default:
-        return fail(`unknown element "${String(kind)}" (rect, db, text, line, chips, stack or stackStart)`);
+        return wrong(`unknown element "${String(kind)}" (rect, db, text, line, chips, stack or stackStart)`);
     }
   }
 
