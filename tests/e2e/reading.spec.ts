@@ -129,6 +129,12 @@ test.describe('reading features', () => {
     const barBottom = await bar.evaluate((b) => b.getBoundingClientRect().bottom);
     const top = await page.locator('#fix').evaluate((h) => h.getBoundingClientRect().top);
     expect(top, 'the heading sits below the bar').toBeGreaterThanOrEqual(barBottom);
+    // Every heading, not only the target, clears the header and the bar: toc.ts starts the band
+    // it watches at the headings' own scroll-margin-top.
+    const margin = await page
+      .locator('#verify')
+      .evaluate((h) => parseFloat(getComputedStyle(h).scrollMarginTop));
+    expect(margin, 'scroll-margin-top of a heading that is not the target').toBeGreaterThanOrEqual(barBottom);
     // Where the right-hand column shows the list, the bar is gone.
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(bar).toBeHidden();
