@@ -76,6 +76,9 @@ export function stepWords(s: {
  * The h2 and h3 headings of a step's MDX body as plain text (fenced code skipped; link text kept,
  * asterisks, backticks and tags dropped): they name the situations the step covers ("Password
  * export", "The MA account may not do it") in words its title and summary often lack.
+ *
+ * Read from the MDX source rather than from render()'s headings (src/data/toc.ts), because the
+ * unit evaluation reads the content files without Astro: build and tests then score the same words.
  */
 export function stepHeadings(body: string): string[] {
   const out: string[] = [];
