@@ -28,7 +28,7 @@ const mdx = (file: string) => {
   const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(readFileSync(file, 'utf8'))!;
   return { data: parse(m[1]!), body: m[2]! };
 };
-const steps = readdirSync(path.join(root, 'content/steps/en'))
+export const steps = readdirSync(path.join(root, 'content/steps/en'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
     const enFile = mdx(path.join(root, 'content/steps/en', f));

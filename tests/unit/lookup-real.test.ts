@@ -4,9 +4,11 @@
  * The catalog is read through the real schemas, as the build reads it. Rows are never edited to
  * pass: a miss is fixed in the reader or in content.
  */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { buildLookupData } from '../../src/lib/lookup-data';
 import { lookupExact, packIndex, shardIndex, shardOf } from '../../src/lib/lookup';
-import { byLang, codes, evaluationReport, readRows, scoreRows } from './lookup-catalog';
+import { byLang, codes, evaluationReport, readRows, scoreRows, steps } from './lookup-catalog';
 
 const rows = readRows('lookup-eval.yaml');
 const results = scoreRows(rows);
@@ -40,15 +42,19 @@ describe('the real map', () => {
       expect(ids.length).toBeGreaterThan(0);
     }
   });
-  it('keeps the packed map an admin downloads for pasted text small, in both languages', () => {
-    // Grows about 100 bytes per code: 24 KB held the 175-code catalog; issue 13 brought it to
-    // about 270 codes (27 KB), and the gaps real pastes showed to 307 codes (33 KB, 8 KB gzip).
-    // Stop 23 measured Swedish as well (it was only English before): at 322 codes the Swedish map,
-    // with its longer titles, is 36.2 KB (9.9 KB gzip), English 34.8 KB. The budget leaves room for
-    // about 15 more codes: past that, shard the map for pastes too (the exact-hit shards exist).
+  it('keeps what a paste downloads small, in both languages', () => {
+    // A pasted text fetches two files once: the packed map (lookup-index.json) and the message
+    // index (lookup-messages.json). Until stop 23 only the map's raw size had a budget (37.5 KB,
+    // reached at 322 codes), though the message index is five times larger and both are sent
+    // gzipped by any host that compresses. The budget is now on what the admin actually pays: both
+    // files, gzip, per language. At 322 codes that is 66.6 KB (English) and 67.2 KB (Swedish), of
+    // which the map is about 9.4 and 10.0 KB: sharding the map would save at most that and cost a round
+    // trip. The budget leaves room for about 40 more codes; past that, split the message index.
     for (const lang of ['en', 'sv'] as const) {
-      const bytes = Buffer.byteLength(JSON.stringify(packIndex(byLang[lang].index)));
-      expect(bytes, lang).toBeLessThan(37_500);
+      const { index, messages } = buildLookupData(codes, steps, lang);
+      const gz = (x: unknown) => gzipSync(JSON.stringify(x)).length;
+      const bytes = gz(packIndex(index)) + gz(messages);
+      expect(bytes, lang).toBeLessThan(76_000);
     }
   });
 });
