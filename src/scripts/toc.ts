@@ -3,20 +3,30 @@
  * narrow-screen bar, names it ([data-toc-current]); a jump from the bar closes it. Optional: the
  * list and the bar work without it. Starts when the browser is idle, and only where the list is
  * shown (the column on wide screens, the bar on narrow ones), so no work is done for a hidden copy.
+ * A window resized across the breakpoint hides one copy and shows the other: each copy watches its
+ * own size, stops when it is hidden and starts again, with the band of its new layout, when shown.
  */
 class MimToc extends HTMLElement {
+  private stop?: AbortController;
+
   connectedCallback() {
     this.addEventListener('click', (ev) => {
       if (ev.target instanceof Element && ev.target.closest('a'))
         this.querySelector('details')?.removeAttribute('open');
     });
-    const start = () => this.start();
-    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start, 200);
+    const watch = () => new ResizeObserver(() => this.restart()).observe(this);
+    if ('requestIdleCallback' in window) requestIdleCallback(watch, { timeout: 2000 });
+    else setTimeout(watch, 200);
   }
 
-  start() {
-    if (!this.offsetParent) return; // hidden on this screen size
+  /** Starts (again) when shown; does nothing while hidden on this screen size. */
+  restart() {
+    this.stop?.abort();
+    this.stop = undefined;
+    if (this.offsetParent) this.start((this.stop = new AbortController()).signal);
+  }
+
+  start(signal: AbortSignal) {
     const links = new Map<Element, HTMLAnchorElement>();
     for (const a of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
       const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
@@ -53,6 +63,7 @@ class MimToc extends HTMLElement {
       { rootMargin: `-${top}px 0px -55% 0px` },
     );
     for (const t of targets) io.observe(t);
+    signal.addEventListener('abort', () => io.disconnect());
     // A fast scroll or a jump can carry every heading past the band without the observer seeing
     // one inside it; marking again once per frame of scrolling keeps the mark right. While a
     // heading is in the band the observer's mark is already right, so the scroll does nothing.
@@ -67,7 +78,7 @@ class MimToc extends HTMLElement {
           mark();
         });
       },
-      { passive: true },
+      { passive: true, signal },
     );
   }
 }

@@ -141,6 +141,23 @@ test.describe('reading features', () => {
     await expect(page.locator('.toc-col .toc')).toBeVisible();
   });
 
+  test('"On this page" keeps marking the section after the window is resized across the breakpoint', async ({
+    page,
+  }) => {
+    // Opened wide, only the column's copy starts; the bar's copy must start once a narrower
+    // window shows it, and the column's copy again (with its own band) when the window widens.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(at('steps/pcns-event-6025/'));
+    await expect(page.locator('.toc-col .toc a[aria-current="true"]')).toHaveCount(1);
+    await page.setViewportSize({ width: 390, height: 800 });
+    const bar = page.locator('.toc-bar');
+    await page.locator('#fix').evaluate((h) => h.scrollIntoView());
+    await expect(bar.locator('[data-toc-current]')).toHaveText('Fix');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('#likely-causes').evaluate((h) => h.scrollIntoView());
+    await expect(page.locator('.toc-col .toc a[aria-current="true"]')).toHaveText('Likely causes');
+  });
+
   test('the header controls keep their names where their text is hidden', async ({ page }) => {
     // Below 480 px only icons show (header.css); each control is still named for screen readers.
     await page.setViewportSize({ width: 320, height: 700 });
