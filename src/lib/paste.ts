@@ -28,6 +28,7 @@ import {
   EVENT_BEFORE_WORD,
   EVENT_TABLE_CELL,
   EVENT_XML,
+  FAULTING_APPLICATION,
   HRESULT_TOKEN,
   LOG_WORDS,
   NOT_HRESULT_CONTEXT,
@@ -94,8 +95,14 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     if (score > old.score) Object.assign(old, { reason, score, at: Math.min(at, old.at) });
     else old.at = Math.min(at, old.at);
   };
-  const addEntry = (e: LookupEntry, reason: Reason, base: number, at: number) =>
+  // A crash event of any program (Application Error 1000) whose page is about one process
+  // (`faultingApplication` in content) is no answer for a paste that names another one.
+  const apps = [...s.matchAll(FAULTING_APPLICATION)].map((m) => m[1]!);
+  const otherApp = (e: LookupEntry) => !!e.p && apps.length > 0 && !apps.includes(e.p);
+  const addEntry = (e: LookupEntry, reason: Reason, base: number, at: number) => {
+    if (otherApp(e)) return;
     add({ type: 'code', entry: e }, reason, base + specificity(e), at);
+  };
   // Page words say what a text is about, not which code it reports: how well they match decides,
   // and the kind of code does not (a weak match on an object error never beats a strong one on a
   // step). A wrapper or an unverified page still yields.
@@ -104,7 +111,7 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     const score = base + 100 * hit.quality + TEXT_KIND_BONUS;
     if (hit.step) return add({ type: 'step', slug: hit.step.slug, title: hit.step.title }, reason, score, 0);
     const e = entryBySlug(index, hit.slug);
-    if (e) add({ type: 'code', entry: e }, reason, score - (e.w ? 30 : 0) - (e.u ? 5 : 0), 0);
+    if (e && !otherApp(e)) add({ type: 'code', entry: e }, reason, score - (e.w ? 30 : 0) - (e.u ? 5 : 0), 0);
   };
 
   // 1. The whole input is a code or an alias.

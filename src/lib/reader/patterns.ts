@@ -53,6 +53,9 @@ export const WIN32_ERRORS: ReadonlyMap<string, number> = new Map([
   ['error_filename_exced_range', 206],
 ]);
 
+/** The program a Windows crash event (Application Error 1000) names: "Faulting application name: miiserver.exe, …". */
+export const FAULTING_APPLICATION = /faulting application name:[ \t]*([^\s,]{1,120})/g;
+
 /** Event sources and the words that name each in a paste. */
 export const SOURCE_NAMES: ReadonlyMap<string, { named: string[]; words: string[] }> = new Map([
   [
