@@ -45,6 +45,7 @@ export function buildLookupData(
       uncertain: c.data.uncertain,
       wrapper: c.data.wrapper,
       onlyIn: c.data.onlyIn,
+      faultingApplication: c.data.faultingApplication,
     })),
   );
   // A step's headings are page words too, but not the template's, which most steps share.

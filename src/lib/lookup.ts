@@ -36,6 +36,8 @@ export interface LookupEntry {
   w?: boolean;
   /** Set when only Entra Connect logs it. */
   o?: 'entra-connect';
+  /** For a crash event of any program: the faulting application it is about, lower case ("miiserver.exe"). */
+  p?: string;
 }
 
 /** The map: entries, and normalized code or alias -> entry indexes. */
@@ -55,6 +57,7 @@ export interface IndexSource {
   uncertain: boolean;
   wrapper?: boolean | undefined;
   onlyIn?: 'entra-connect' | undefined;
+  faultingApplication?: string | undefined;
 }
 
 /**
@@ -84,6 +87,7 @@ export function buildLookupIndex(codes: IndexSource[]): LookupIndex {
     if (c.uncertain) e.u = true;
     if (c.wrapper) e.w = true;
     if (c.onlyIn) e.o = c.onlyIn;
+    if (c.faultingApplication) e.p = c.faultingApplication.toLowerCase();
     entries.push(e);
     add(c.code, i);
     c.aliases.forEach((a) => add(a, i));
@@ -94,11 +98,20 @@ export function buildLookupIndex(codes: IndexSource[]): LookupIndex {
 /**
  * What the browser downloads: entries as short rows, keys rebuilt on arrival (they are the
  * normalized code and aliases, so sending them twice would double the file). A row is
- * [code, kind index, title, slug when it differs from the code, event source, flags, aliases],
- * trailing empty fields left off. Flags: 1 unverified, 2 wrapper, 4 Entra Connect only.
+ * [code, kind index, title, slug when it differs from the code, event source, flags, aliases,
+ * faulting application], trailing empty fields left off. Flags: 1 unverified, 2 wrapper, 4 Entra Connect only.
  * The UI strings are not in here: they ride once on the page, in `<mim-lookup data-strings>`.
  */
-export type PackedRow = [string, number, string, (string | 0)?, (string | 0)?, number?, string[]?];
+export type PackedRow = [
+  string,
+  number,
+  string,
+  (string | 0)?,
+  (string | 0)?,
+  number?,
+  (string[] | 0)?,
+  (string | 0)?,
+];
 export interface PackedIndex {
   v: 3;
   e: PackedRow[];
@@ -117,7 +130,8 @@ export function packIndex(index: LookupIndex): PackedIndex {
       x.s === x.c ? 0 : x.s,
       x.e ?? 0,
       flags,
-      aliases.get(i),
+      aliases.get(i) ?? 0,
+      x.p ?? 0,
     ];
     while (row.length > 3 && !row[row.length - 1]) row.pop();
     return row;
@@ -128,16 +142,17 @@ export function packIndex(index: LookupIndex): PackedIndex {
 export function unpackIndex(packed: PackedIndex): LookupIndex {
   if (!packed || !Array.isArray(packed.e)) throw new Error('lookup map: not a packed index');
   return buildLookupIndex(
-    packed.e.map(([code, kind, title, slug, source, flags = 0, aliases]) => ({
+    packed.e.map(([code, kind, title, slug, source, flags = 0, aliases, app]) => ({
       slug: slug || code,
       code,
       kind: CODE_KINDS[kind]!,
       title,
       eventSource: source || undefined,
-      aliases: aliases ?? [],
+      aliases: aliases || [],
       uncertain: (flags & 1) === 1,
       wrapper: (flags & 2) === 2,
       onlyIn: flags & 4 ? 'entra-connect' : undefined,
+      faultingApplication: app || undefined,
     })),
   );
 }

@@ -28,11 +28,14 @@ import {
   EVENT_BEFORE_WORD,
   EVENT_TABLE_CELL,
   EVENT_XML,
+  FAULTING_APPLICATION,
   HRESULT_TOKEN,
   LOG_WORDS,
   NOT_HRESULT_CONTEXT,
   SHAPES,
   SOURCE_NAMES,
+  WIN32_CONSTANT,
+  WIN32_ERRORS,
 } from './reader/patterns';
 import { BASE, clip, specificity, targetId, type Token } from './reader/scoring';
 import type { Candidate, PasteReading, Reason, ReasonKind, Target } from './reader/types';
@@ -92,8 +95,14 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     if (score > old.score) Object.assign(old, { reason, score, at: Math.min(at, old.at) });
     else old.at = Math.min(at, old.at);
   };
-  const addEntry = (e: LookupEntry, reason: Reason, base: number, at: number) =>
+  // A crash event of any program (Application Error 1000) whose page is about one process
+  // (`faultingApplication` in content) is no answer for a paste that names another one.
+  const apps = [...s.matchAll(FAULTING_APPLICATION)].map((m) => m[1]!);
+  const otherApp = (e: LookupEntry) => !!e.p && apps.length > 0 && !apps.includes(e.p);
+  const addEntry = (e: LookupEntry, reason: Reason, base: number, at: number) => {
+    if (otherApp(e)) return;
     add({ type: 'code', entry: e }, reason, base + specificity(e), at);
+  };
   // Page words say what a text is about, not which code it reports: how well they match decides,
   // and the kind of code does not (a weak match on an object error never beats a strong one on a
   // step). A wrapper or an unverified page still yields.
@@ -102,7 +111,7 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     const score = base + 100 * hit.quality + TEXT_KIND_BONUS;
     if (hit.step) return add({ type: 'step', slug: hit.step.slug, title: hit.step.title }, reason, score, 0);
     const e = entryBySlug(index, hit.slug);
-    if (e) add({ type: 'code', entry: e }, reason, score - (e.w ? 30 : 0) - (e.u ? 5 : 0), 0);
+    if (e && !otherApp(e)) add({ type: 'code', entry: e }, reason, score - (e.w ? 30 : 0) - (e.u ? 5 : 0), 0);
   };
 
   // 1. The whole input is a code or an alias.
@@ -115,6 +124,7 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
       0,
     );
 
+  const seenHr = new Set<string>();
   const tokens: Token[] = [];
   for (const m of s.matchAll(WORD)) tokens.push({ w: m[0], start: m.index, end: m.index + m[0].length });
   const short = tokens.length <= 4;
@@ -139,7 +149,25 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
 
   // 3. Codes written in the text: hyphenated, with _ or =, or as words; and in CamelCase, as
   // DirSync and some scripts print them ("ErrorNoStartNoDomainController", "StoppedServer").
-  readCodeWords(s, tokens, index, short, addEntry);
+  // A Win32 constant (ERROR_ACCESS_DENIED) is not written with our code names: its words are
+  // left out, and a documented one is read as its HRESULT (0x80070005), as if written in hex.
+  const win32: { from: number; to: number }[] = [];
+  for (const m of s.matchAll(WIN32_CONSTANT)) {
+    win32.push({ from: m.index, to: m.index + m[0].length });
+    const n = WIN32_ERRORS.get(m[0]);
+    if (n === undefined) continue;
+    const hex = `0x${(0x80070000 + n).toString(16)}`;
+    const list = entriesFor(index, hex).filter((e) => e.k === 'hresult');
+    for (const e of list) addEntry(e, { kind: 'hresult', text: m[0].toUpperCase() }, BASE.hresult, m.index);
+    if (!seenHr.has(hex)) {
+      seenHr.add(hex);
+      reading.hresults.push({ ...decodeHresult(hex), inCatalog: list.length > 0 });
+    }
+  }
+  const codeTokens = win32.length
+    ? tokens.filter((t) => !win32.some((c) => t.start >= c.from && t.end <= c.to))
+    : tokens;
+  readCodeWords(s, codeTokens, index, short, addEntry);
   for (const m of input.matchAll(CAMEL_CODE)) {
     const key = m[1]!.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '-').toLowerCase();
     for (const e of entriesFor(index, key))
@@ -188,7 +216,6 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   }
 
   // 5. HRESULTs, right both ways.
-  const seenHr = new Set<string>();
   for (const m of s.matchAll(HRESULT_TOKEN)) {
     const raw = m[1]!;
     const before = s.slice(Math.max(0, m.index - 30), m.index);
@@ -224,7 +251,7 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   }
 
   // 7. Near misses of a code written in the text, and of a one-word query.
-  if (!whole.length) readNearMisses(s, tokens, normalized, index, byId, addEntry);
+  if (!whole.length) readNearMisses(s, codeTokens, normalized, index, byId, addEntry);
 
   // 8. Never an empty answer for text the site has words for: the pages that share the most
   // of its rarer words, however weakly, marked as full-text evidence ('text').

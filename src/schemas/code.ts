@@ -46,6 +46,19 @@ export const codeSchema = z
     aliases: z.array(z.string().min(1)).default([]),
     /** For Windows event IDs: the event log source, for example "PCNSSVC" or "FIMSynchronizationService". */
     eventSource: z.string().min(1).optional(),
+    /**
+     * For an event Windows logs for any program that crashes (Application Error 1000): the one
+     * process this page is about, as the event's "Faulting application name" prints it, for
+     * example "miiserver.exe". The lookup does not answer with this page for a paste whose
+     * faulting application is another program.
+     */
+    faultingApplication: z
+      .string()
+      .regex(/^[\w.-]+\.exe$/i, {
+        message:
+          'faultingApplication is the file name the event prints after "Faulting application name:", for example miiserver.exe',
+      })
+      .optional(),
     /** Where the facts come from. */
     sources: z
       .array(source)
@@ -91,6 +104,10 @@ export const codeSchema = z
           message: `"${key}" is not in steps: label only the steps this code lists (${c.steps.join(', ')})`,
         });
     }
+  })
+  .refine((c) => !c.faultingApplication || c.kind === 'event-id', {
+    message: 'faultingApplication is for an event-id (Application Error 1000): remove it or fix kind',
+    path: ['faultingApplication'],
   })
   .refine((c) => c.kind !== 'event-id' || c.eventSource, {
     message: 'an event-id needs eventSource (the Event Viewer "Source" column)',

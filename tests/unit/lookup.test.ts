@@ -390,6 +390,25 @@ describe('HRESULTs, right both ways', () => {
     expect(first('the export failed with error 80070005 on every object')).toBe('0x80070005');
     expect(read('order number 80070005 shipped').candidates).toEqual([]);
   });
+  it('reads a documented Win32 constant as its HRESULT, never its words as one of our codes', () => {
+    const r = read(
+      'admaexport.cpp(2944): Failed to acquire user information. Error Code: ERROR_ACCESS_DENIED',
+    );
+    expect(slugs(r.candidates)).toEqual(['0x80070005']);
+    expect(r.candidates[0]?.reason).toMatchObject({ kind: 'hresult', text: 'ERROR_ACCESS_DENIED' });
+    expect(r.hresults.map((h) => h.hex)).toEqual(['0x80070005']);
+    expect(first('ERROR_ACCESS_DENIED')).toBe('0x80070005');
+  });
+  it('reads an undocumented Win32 constant as nothing, not as the code its words spell', () => {
+    const r = read('replication failed: ERROR_DS_DRA_ACCESS_DENIED');
+    expect(slugs(r.candidates)).not.toContain('access-denied');
+    expect(r.hresults).toEqual([]);
+  });
+  it('still reads our code written with _ when it is not a Win32 constant', () => {
+    expect(first('the run ended with access_denied')).toBe('access-denied');
+    expect(first('Error: access_denied on the export')).toBe('access-denied');
+    expect(first('error access-denied')).toBe('access-denied');
+  });
   it('does not read HRESULT 0x0 (success) as a code', () => {
     expect(read('MMS(4796): New Delta: HRESULT: 0x0').hresults).toEqual([]);
   });

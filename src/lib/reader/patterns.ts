@@ -34,6 +34,28 @@ export const ERROR_CONTEXT = /(?:error|hresult|\bhr|code|fail\w*|returned|except
 export const NOT_HRESULT_CONTEXT =
   /(?:profile[^a-z0-9]{0,12}(?:name[^a-z0-9]{0,6})?|hash|sha1|sha256|md5|thumbprint)[^a-z0-9]{0,6}$/;
 
+/**
+ * A Win32 error constant as logs print it ("Error Code: ERROR_ACCESS_DENIED"). Its words are not
+ * one of our code names (ERROR_ACCESS_DENIED is not the run status access-denied), so the code
+ * reader skips them; the constants below are read as the HRESULT that wraps them instead.
+ */
+export const WIN32_CONSTANT = /(?<![a-z0-9_])error(?:_[a-z0-9]+)+(?![a-z0-9_])/g;
+/**
+ * Win32 error numbers of the constants whose HRESULT (0x8007 + the number) the catalog has. Each
+ * checked against Microsoft Learn, "System Error Codes (0-499)",
+ * https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499- (2, 5; 206 also in
+ * the Win32 metadata, https://docs.rs/windows-sys/0.36.1/windows_sys/Win32/Foundation/constant.ERROR_FILENAME_EXCED_RANGE.html).
+ * Add a name only with its documented number.
+ */
+export const WIN32_ERRORS: ReadonlyMap<string, number> = new Map([
+  ['error_file_not_found', 2],
+  ['error_access_denied', 5],
+  ['error_filename_exced_range', 206],
+]);
+
+/** The program a Windows crash event (Application Error 1000) names: "Faulting application name: miiserver.exe, …". */
+export const FAULTING_APPLICATION = /faulting application name:[ \t]*([^\s,]{1,120})/g;
+
 /** Event sources and the words that name each in a paste. */
 export const SOURCE_NAMES: ReadonlyMap<string, { named: string[]; words: string[] }> = new Map([
   [

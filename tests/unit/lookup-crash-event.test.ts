@@ -1,0 +1,96 @@
+/**
+ * A crash event that Windows logs for any program (Application Error 1000) and a page about one
+ * process (`faultingApplication` in content): the lookup answers with the page only when the paste
+ * names that process, or names none.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildLookupIndex, packIndex, unpackIndex, type IndexSource } from '../../src/lib/lookup';
+import { packMessages, readPaste, unpackMessages } from '../../src/lib/paste';
+import { codeSchema } from '../../src/schemas/code';
+
+const src = (slug: string, code: string, kind: IndexSource['kind'], extra: Partial<IndexSource> = {}) => ({
+  slug,
+  code,
+  kind,
+  title: `Title of ${code}`,
+  aliases: [],
+  uncertain: false,
+  ...extra,
+});
+const index = buildLookupIndex([
+  src('app-event-1000', '1000', 'event-id', {
+    eventSource: 'Application Error',
+    faultingApplication: 'miiserver.exe',
+  }),
+  src('sync-event-6301', '6301', 'event-id', { eventSource: 'FIMSynchronizationService' }),
+]);
+const messages = unpackMessages(
+  packMessages(
+    [
+      {
+        slug: 'app-event-1000',
+        messages: ['Faulting application name: miiserver.exe, version: …'],
+        words: [],
+      },
+    ],
+    [],
+  ),
+);
+const kinds = (text: string) =>
+  readPaste(text, index, messages)
+    .candidates.filter((c) => c.target.type === 'code' && c.target.entry.s === 'app-event-1000')
+    .map((c) => c.reason.kind);
+const entry = (app: string) =>
+  `Log Name: Application\nSource: Application Error\nEvent ID: 1000\nDescription: Faulting application name: ${app}, version: 3.0.68.0, time stamp: 0x5965450e Faulting module name: ntdll.dll`;
+
+describe('a crash event page about one process', () => {
+  it('answers a crash of that process, by event and by message, whatever the case', () => {
+    expect(kinds(entry('miiserver.exe'))).toEqual(['event']);
+    expect(kinds(entry('MIIServer.exe'))).toEqual(['event']);
+    expect(
+      kinds('Faulting application name: miiserver.exe, version: 4.6.607.0, time stamp: 0x61f42347'),
+    ).toEqual(['message']);
+  });
+  it('still answers an event 1000 that names no application', () => {
+    expect(kinds('Source: Application Error Event ID: 1000 the sync service stopped')).toEqual(['event']);
+  });
+  it('is no answer when the paste names another faulting application', () => {
+    expect(kinds(entry('Microsoft.Identity.AadConnect.Health.AadSync.Host.exe'))).toEqual([]);
+    expect(kinds(entry('miiserver.exe.bak'))).toEqual([]);
+  });
+  it('does not touch other events in the same paste', () => {
+    const r = readPaste(`${entry('notepad.exe')}\nEvent ID: 6301`, index, messages);
+    expect(r.candidates.map((c) => (c.target.type === 'code' ? c.target.entry.s : ''))).toContain(
+      'sync-event-6301',
+    );
+  });
+  it('keeps the process through the packed map the browser downloads', () => {
+    const packed = packIndex(index);
+    expect(packed.e[0]?.[7]).toBe('miiserver.exe');
+    expect(packed.e[1]?.length).toBeLessThan(7);
+    expect(unpackIndex(packed)).toEqual(index);
+  });
+});
+
+describe('faultingApplication in content', () => {
+  const file = path.resolve(import.meta.dirname, '../../content/codes/event-id/app-event-1000.yaml');
+  const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const issues = (x: Record<string, unknown>) => {
+    const r = codeSchema.safeParse(x);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+  it('is the program file name the event prints', () => {
+    expect(issues(data)).toEqual([]);
+    expect(issues({ ...data, faultingApplication: 'the sync engine' })).toEqual([
+      expect.stringMatching(/^faultingApplication: .*Faulting application name:.*miiserver\.exe/),
+    ]);
+  });
+  it('belongs to an event ID only', () => {
+    expect(issues({ ...data, kind: 'run-status', eventSource: undefined })).toContain(
+      'faultingApplication: faultingApplication is for an event-id (Application Error 1000): remove it or fix kind',
+    );
+  });
+});
