@@ -37,6 +37,7 @@ export const EVALUATION_SETS = [
   'lookup-holdout4.yaml',
   'lookup-holdout5.yaml',
   'lookup-holdout6.yaml',
+  'lookup-holdout7.yaml',
 ] as const;
 
 export interface HeldOut {

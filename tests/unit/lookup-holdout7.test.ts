@@ -1,0 +1,14 @@
+/**
+ * The seventh held-out evaluation of the lookup (fixtures/lookup-holdout7.yaml): real input collected
+ * on 2026-12-03 by a collector who did not read or run the lookup's code, its scoring or the earlier
+ * sets' rows, from pages no earlier set used (see lookup-eval.README.md, "Held-out set 7"). Most rows
+ * (29 of 32) are MIM/FIM Synchronization Service text; set 6 was mostly Entra Connect. Checks and scoring: held-out.ts.
+ */
+import { describeHeldOut } from './held-out';
+
+describeHeldOut({
+  file: 'lookup-holdout7.yaml',
+  // No floor yet: first scoring by the lead after merge.
+  floors: { top1: 0, answered: 0 },
+  mix: { rows: 32, swedish: 9, noCode: 22, eventViewer: 1 },
+});
