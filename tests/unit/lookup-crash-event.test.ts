@@ -7,19 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildLookupIndex, packIndex, unpackIndex, type IndexSource } from '../../src/lib/lookup';
+import { buildLookupIndex, packIndex, unpackIndex } from '../../src/lib/lookup';
+import { src } from './index-source';
 import { packMessages, readPaste, unpackMessages } from '../../src/lib/paste';
 import { codeSchema } from '../../src/schemas/code';
 
-const src = (slug: string, code: string, kind: IndexSource['kind'], extra: Partial<IndexSource> = {}) => ({
-  slug,
-  code,
-  kind,
-  title: `Title of ${code}`,
-  aliases: [],
-  uncertain: false,
-  ...extra,
-});
 const index = buildLookupIndex([
   src('app-event-1000', '1000', 'event-id', {
     eventSource: 'Application Error',

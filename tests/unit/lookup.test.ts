@@ -11,25 +11,10 @@ import {
   shardIndex,
   shardOf,
   unpackIndex,
-  type IndexSource,
 } from '../../src/lib/lookup';
+import { src } from './index-source';
 import { packMessages, readPaste, unpackMessages, type Candidate } from '../../src/lib/paste';
 import { decodeHresult } from '../../src/lib/hresult';
-
-const src = (
-  slug: string,
-  code: string,
-  kind: IndexSource['kind'],
-  extra: Partial<IndexSource> = {},
-): IndexSource => ({
-  slug,
-  code,
-  kind,
-  title: `Title of ${code}`,
-  aliases: [],
-  uncertain: false,
-  ...extra,
-});
 
 const index = buildLookupIndex([
   src('stopped-server', 'stopped-server', 'run-status'),
