@@ -206,8 +206,12 @@ export function resultsView(root: HTMLElement, input: HTMLInputElement | HTMLTex
       shown.add(li.querySelector('a')!.getAttribute('href')!);
       list.append(li);
     }
-    for (const x of r.hresults) messages.append(hresultBlock(x, x.inCatalog));
     const direct = r.candidates.some((c) => c.reason.kind !== 'didYouMean' && c.reason.kind !== 'text');
+    // A decoding is the answer when the catalog has nothing better: then it leads. When a catalog
+    // page answers the paste (the crash entry's event, with the exception code decoded on the
+    // side), an uncatalogued HRESULT's "not in the catalog" must not sit above that answer.
+    for (const x of r.hresults)
+      (x.inCatalog || !direct ? messages : after).append(hresultBlock(x, x.inCatalog));
     if (!direct && r.hresults.length === 0) {
       // The input has settled and been read: the catalog has nothing for it. Said below the
       // list, so it never sits above a full-text result that follows.

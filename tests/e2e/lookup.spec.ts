@@ -50,6 +50,24 @@ test.describe('lookup page', () => {
     await expect(box).toContainText('not in the catalog');
   });
 
+  test('puts the answer above the decoding of an uncatalogued exception code in a crash entry', async ({
+    page,
+  }) => {
+    const entry =
+      'Faulting application name: miiserver.exe, version: 4.6.607.0, time stamp: 0x5f6b1234\n' +
+      'Faulting module name: KERNELBASE.dll, version: 6.3.9600.19724, time stamp: 0x5ec50c3e\n' +
+      'Exception code: 0xe0434352';
+    await page.goto(at('lookup/'));
+    await page.locator('#page-lookup-q').fill(entry);
+    await expect(page.locator(results).first().locator('a')).toHaveAttribute(
+      'href',
+      /codes\/app-event-1000\/$/,
+    );
+    // The decoding is still shown, but below the list: its "not in the catalog" is not the answer.
+    await expect(page.locator('.lookup-after .lookup-hresult')).toContainText('not in the catalog');
+    await expect(page.locator('.lookup-messages:not(.lookup-after) .lookup-hresult')).toHaveCount(0);
+  });
+
   test('finds every code in a pasted Event Viewer entry', async ({ page }) => {
     const entry =
       'Log Name: Application\nSource: PCNSSVC\nEvent ID: 6025\nLevel: Error\nDescription: The target could not be authenticated. 0x8023063D';
