@@ -20,5 +20,8 @@ const KB = 1024;
 /**
  * gzip bytes (level 9) of what a page fetches before any interaction (issue 8): HTML and CSS on
  * every page, script on the pages marked `script`; `lookupData`: all an exact lookup fetches.
+ * `lookupData` was 10 KB until stop 25, when the exact path (about 10.1 KB then) learned to read a
+ * crash entry's exception code as an NTSTATUS with its STATUS_ name (src/lib/hresult.ts), which
+ * took it to about 10.3 KB.
  */
-export const BYTE_BUDGETS = { html: 25 * KB, css: 15 * KB, script: 5 * KB, lookupData: 10 * KB };
+export const BYTE_BUDGETS = { html: 25 * KB, css: 15 * KB, script: 5 * KB, lookupData: 10.5 * KB };

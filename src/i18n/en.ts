@@ -46,6 +46,11 @@ export const en = {
   'lookup.searchFailed': 'Full-text search could not load. The exact lookup still works.',
   'lookup.hresult': 'HRESULT decoded',
   'lookup.notInCatalog': 'This HRESULT is not in the catalog.',
+  'lookup.hresult.value': 'HRESULT',
+  'lookup.ntstatus': 'Exception code decoded (NTSTATUS)',
+  'lookup.ntstatus.value': 'NTSTATUS',
+  'lookup.ntstatus.note':
+    'Not an HRESULT: its two top bits are set and its N bit is clear, the layout of an NTSTATUS. Windows gives such a number to an exception or a crash, as in the Exception code line of an Application Error event.',
   'lookup.severity': 'Severity',
   'lookup.facility': 'Facility',
   'lookup.codePart': 'Code',

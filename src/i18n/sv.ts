@@ -45,6 +45,11 @@ export const sv: Record<UiKey, string> = {
   'lookup.searchFailed': 'Fritextsökningen kunde inte laddas. Den exakta uppslagningen fungerar ändå.',
   'lookup.hresult': 'HRESULT avkodat',
   'lookup.notInCatalog': 'Detta HRESULT finns inte i katalogen.',
+  'lookup.hresult.value': 'HRESULT',
+  'lookup.ntstatus': 'Undantagskod avkodad (NTSTATUS)',
+  'lookup.ntstatus.value': 'NTSTATUS',
+  'lookup.ntstatus.note':
+    'Inget HRESULT: de två högsta bitarna är satta och N-biten är inte satt, vilket är hur en NTSTATUS är uppbyggd. Windows ger ett sådant tal åt ett undantag eller en krasch, som på raden Exception code i en Application Error-händelse.',
   'lookup.severity': 'Allvarlighetsgrad',
   'lookup.facility': 'Facility',
   'lookup.codePart': 'Kod',

@@ -71,7 +71,30 @@ export interface DecodedHresult {
   name?: string;
   /** For FACILITY_WIN32: the Win32 error number and, when known, its name. */
   win32?: { code: number; name?: string };
+  /**
+   * Set when the value cannot be an HRESULT: bits 31 and 30 both set with the N bit (28) clear,
+   * which [MS-ERREF] 2.1 forbids in an HRESULT. That is the layout of an NTSTATUS, the number
+   * Windows gives an exception or a crash ("Exception code: 0xc0000005" in an Application Error
+   * event), and it is read as one: `facility` is then the NTSTATUS's 12-bit facility, `name` its
+   * STATUS_ name, and there is no HRESULT facility name or Win32 error.
+   */
+  ntstatus?: { customer: boolean };
 }
+
+/**
+ * NTSTATUS values and exception codes that crash entries of miiserver.exe and its hosts show.
+ * The STATUS_ names and numbers are from [MS-ERREF] 2.3.1 (NTSTATUS Values, Microsoft Learn).
+ * 0xe0434352 is a customer code the .NET runtime raises for a managed exception nothing caught;
+ * no Microsoft page was found for it, so its name rests on community pages (the
+ * app-event-1000 page cites them and says so).
+ */
+const NTSTATUS_NAMES: Record<number, string> = {
+  0xc0000005: 'STATUS_ACCESS_VIOLATION',
+  0xc00000fd: 'STATUS_STACK_OVERFLOW',
+  0xc0000374: 'STATUS_HEAP_CORRUPTION',
+  0xc0000409: 'STATUS_STACK_BUFFER_OVERRUN',
+  0xe0434352: 'CLR exception',
+};
 
 /** Decodes a canonical HRESULT string ("0x8007052e"). */
 export function decodeHresult(hex: string): DecodedHresult {
@@ -88,6 +111,13 @@ export function decodeHresult(hex: string): DecodedHresult {
     code,
     name: HRESULT_NAMES[unsigned],
   };
+  if (unsigned >>> 30 === 3 && !(unsigned & 0x10000000)) {
+    decoded.ntstatus = { customer: !!(unsigned & 0x20000000) };
+    decoded.facility = (unsigned >>> 16) & 0xfff;
+    decoded.name = NTSTATUS_NAMES[unsigned];
+    delete decoded.facilityName;
+    return decoded;
+  }
   if (facility === 7) decoded.win32 = { code, name: WIN32_NAMES[code] };
   return decoded;
 }

@@ -119,10 +119,12 @@ export function resultsView(root: HTMLElement, input: HTMLInputElement | HTMLTex
     return li;
   }
 
+  /** An HRESULT's decoding; for a value laid out as an NTSTATUS (an exception code), its own title and note. */
   function hresultBlock(hr: DecodedHresult, inCatalog: boolean): HTMLElement {
+    const kind = hr.ntstatus ? 'ntstatus' : 'hresult';
     const rows: [string, string][] = [
       [
-        'HRESULT',
+        str(`lookup.${kind}.value`),
         `${hr.hex.slice(0, 2)}${hr.hex.slice(2).toUpperCase()} = ${hr.unsigned} = ${hr.signed}${hr.name ? ` (${hr.name})` : ''}`,
       ],
       [str('lookup.severity'), str(hr.severity ? 'lookup.severity.failure' : 'lookup.severity.success')],
@@ -136,8 +138,14 @@ export function resultsView(root: HTMLElement, input: HTMLInputElement | HTMLTex
       rows.push([str('lookup.win32'), `${hr.win32.code}${hr.win32.name ? ` ${hr.win32.name}` : ''}`]);
     const dl = h('dl', { class: 'hresult' });
     for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
-    const box = h('div', { class: 'lookup-hresult' }, h('p', {}, h('strong', {}, str('lookup.hresult'))), dl);
-    if (!inCatalog) box.append(h('p', {}, str('lookup.notInCatalog')));
+    const box = h(
+      'div',
+      { class: 'lookup-hresult', 'data-layout': kind },
+      h('p', {}, h('strong', {}, str(`lookup.${kind}`))),
+      dl,
+    );
+    if (hr.ntstatus || !inCatalog)
+      box.append(h('p', {}, str(hr.ntstatus ? 'lookup.ntstatus.note' : 'lookup.notInCatalog')));
     return box;
   }
 

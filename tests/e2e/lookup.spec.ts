@@ -63,9 +63,18 @@ test.describe('lookup page', () => {
       'href',
       /codes\/app-event-1000\/$/,
     );
-    // The decoding is still shown, but below the list: its "not in the catalog" is not the answer.
-    await expect(page.locator('.lookup-after .lookup-hresult')).toContainText('not in the catalog');
+    // The exception code is still decoded, as an NTSTATUS (not an HRESULT), below the list.
+    const box = page.locator('.lookup-after .lookup-hresult[data-layout="ntstatus"]');
+    await expect(box).toContainText('CLR exception');
+    await expect(box).not.toContainText('FACILITY_');
     await expect(page.locator('.lookup-messages:not(.lookup-after) .lookup-hresult')).toHaveCount(0);
+  });
+
+  test('decodes a bare exception code as an NTSTATUS, above everything', async ({ page }) => {
+    await page.goto(at('lookup/?q=0xc0000005'));
+    const box = page.locator('.lookup-messages:not(.lookup-after) .lookup-hresult[data-layout="ntstatus"]');
+    await expect(box).toContainText('STATUS_ACCESS_VIOLATION');
+    await expect(box).toContainText('Not an HRESULT');
   });
 
   test('finds every code in a pasted Event Viewer entry', async ({ page }) => {
