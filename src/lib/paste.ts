@@ -28,6 +28,8 @@ import {
   EVENT_BEFORE_WORD,
   EVENT_TABLE_CELL,
   EVENT_XML,
+  EXCEPTION_CLASS,
+  EXTENSION_NAMESPACE,
   FAULTING_APPLICATION,
   HRESULT_TOKEN,
   LOG_WORDS,
@@ -175,6 +177,18 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
         addEntry(e, { kind: 'code', text: clip(m[0]) }, BASE.code, m.index);
   }
 
+  // 3b. An exception class of the extension API that a code lists (`exceptions:` in content),
+  // bare or in its own namespace: the code it causes. Ranked before the run status and stack
+  // trace that report it, after an HRESULT or an object-level error in the same paste.
+  const thrown = exceptionMap(index);
+  if (thrown.size)
+    for (const m of s.matchAll(EXCEPTION_CLASS)) {
+      const ns = m[1]!;
+      if (ns && ns !== EXTENSION_NAMESPACE) continue;
+      for (const e of thrown.get(m[2]!) ?? [])
+        addEntry(e, { kind: 'exception', text: clip(m[0]) }, BASE.exception, m.index);
+    }
+
   // 4. Event IDs as people write them, with the source the paste names.
   const events: { n: string; at: number; text: string }[] = [];
   const pushEvents = (list: string, at: number, text: string) => {
@@ -269,6 +283,17 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   reading.terms = distinctiveTerms(tokens, messages, reading.terms);
   return reading;
 }
+
+/** Exception class (lower case) -> the entries that list it; cached per index. */
+function exceptionMap(index: LookupIndex): Map<string, LookupEntry[]> {
+  let map = exceptionMaps.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const e of index.entries) for (const x of e.x ?? []) map.set(x, [...(map.get(x) ?? []), e]);
+  exceptionMaps.set(index, map);
+  return map;
+}
+const exceptionMaps = new WeakMap<LookupIndex, Map<string, LookupEntry[]>>();
 
 function entryBySlug(index: LookupIndex, slug: string): LookupEntry | undefined {
   const bySlug = slugMaps.get(index) ?? new Map(index.entries.map((e) => [e.s, e] as const));

@@ -56,6 +56,22 @@ export const WIN32_ERRORS: ReadonlyMap<string, number> = new Map([
 /** The program a Windows crash event (Application Error 1000) names: "Faulting application name: miiserver.exe, …". */
 export const FAULTING_APPLICATION = /faulting application name:[ \t]*([^\s,]{1,120})/g;
 
+/**
+ * A .NET exception class written in a paste, with the namespace written before it if any:
+ * "UnexpectedDataException", "Microsoft.MetadirectoryServices.UnexpectedDataException". Never a
+ * part of a longer identifier ("MyUnexpectedDataExceptionHandler", "ServerDownExceptions"). Group
+ * 1 is the namespace with its final dot, group 2 the class. Linear: the dotted prefix cannot
+ * match the class's letters twice, as each repetition ends in a dot.
+ */
+export const EXCEPTION_CLASS =
+  /(?<![a-z0-9_.])((?:[a-z_][a-z0-9_]*\.){0,8})([a-z][a-z0-9_]*exception)(?![a-z0-9_])/g;
+/**
+ * The namespace an exception class of the extension API (`exceptions:` in content) may be written
+ * with. Any other namespace is another class of the same name, never ours: a System.* exception is
+ * a generic .NET failure, which the stack-trace and message rules read.
+ */
+export const EXTENSION_NAMESPACE = 'microsoft.metadirectoryservices.';
+
 /** Event sources and the words that name each in a paste. */
 export const SOURCE_NAMES: ReadonlyMap<string, { named: string[]; words: string[] }> = new Map([
   [
@@ -104,7 +120,7 @@ export const SHAPES: readonly { slug: string; any: string[]; all?: string[]; wha
       'extension-callsite',
       'imvsynchronization.',
       'imasynchronization.',
-      'microsoft.metadirectoryservices.objectalreadyexistsexception',
+      // ObjectAlreadyExistsException is `exceptions:` of this code in content, bare or not.
       'microsoft.metadirectoryservices.unexpecteddataexception',
     ],
     what: 'rules-extension stack trace',
