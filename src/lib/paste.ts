@@ -23,6 +23,7 @@ import { readMessages, readPageWords, type MessageIndex, type PageHit } from './
 import {
   BUILD,
   BUILD_CONTEXT,
+  CRASH_ENTRY,
   ERROR_CONTEXT,
   EVENT_AFTER_WORD,
   EVENT_BEFORE_WORD,
@@ -32,6 +33,7 @@ import {
   EXTENSION_NAMESPACE,
   FAULTING_APPLICATION,
   HRESULT_TOKEN,
+  isWindowsVersion,
   LOG_WORDS,
   NOT_HRESULT_CONTEXT,
   SHAPES,
@@ -246,10 +248,13 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     }
   }
 
-  // 6. Build numbers go to the version checker.
+  // 6. Build numbers go to the version checker. In a Windows crash entry a system module's
+  // version is the Windows version (ntdll.dll 6.3.9600.18696), not a build of ours.
+  const crash = CRASH_ENTRY.test(s);
   for (const m of s.matchAll(BUILD)) {
     const parts = [m[1], m[2], m[3], m[4] ?? '0'].map(Number);
     if (parts.some((p) => p > 65535)) continue;
+    if (crash && isWindowsVersion(parts)) continue;
     const version = parts.join('.');
     const line = parts[0] === 4 ? 'sync-service' : 'connectors';
     // Called a version or a build ("Build 4.0.3531.2", "MIM Version - 4.6.673"), or the whole

@@ -86,3 +86,24 @@ describe('faultingApplication in content', () => {
     );
   });
 });
+
+describe('versions in a crash entry', () => {
+  const builds = (text: string) =>
+    readPaste(text, index, messages).candidates.flatMap((c) =>
+      c.target.type === 'versions' ? [c.target.version] : [],
+    );
+  const crash = (module: string, version: string) =>
+    `Faulting application name: miiserver.exe, version: 4.6.607.0, time stamp: 0x61f42347 Faulting module name: ${module}, version: ${version}, time stamp: 0x59153753 Exception code: 0xc0000005`;
+  it('does not read a Windows module version as a build', () => {
+    expect(builds(crash('ntdll.dll', '6.3.9600.18696'))).toEqual(['4.6.607.0']);
+    expect(builds(crash('KERNELBASE.dll', '6.1.7601.24545'))).toEqual(['4.6.607.0']);
+    expect(builds(crash('ntdll.dll', '10.0.14393.2248'))).toEqual(['4.6.607.0']);
+  });
+  it('still reads the application version and a product module version in the same entry', () => {
+    expect(builds(crash('mmsmaext.dll', '4.6.607.0'))).toEqual(['4.6.607.0']);
+    expect(builds(crash('Lithnet.GoogleApps.dll', '1.1.1301.0')).sort()).toEqual(['1.1.1301.0', '4.6.607.0']);
+  });
+  it('reads the build of a crash entry that names no module', () => {
+    expect(builds('Faulting application name: miiserver.exe, version: 4.4.1459.0')).toEqual(['4.4.1459.0']);
+  });
+});

@@ -53,6 +53,16 @@ export const WIN32_ERRORS: ReadonlyMap<string, number> = new Map([
   ['error_filename_exced_range', 206],
 ]);
 
+/**
+ * A Windows version as a crash event prints a system module's ("Faulting module name: ntdll.dll,
+ * version: 6.3.9600.18696"): 6.0 to 6.3 with an NT build from 6000 (Vista's first) up. 10.0.x
+ * never matches BUILD. No Sync Service (4.x) or connector (1.x, 4.x, 5.x) build has this shape.
+ */
+export const isWindowsVersion = ([major, minor, build]: number[]) =>
+  major === 6 && minor! <= 3 && build! >= 6000;
+/** Words that only a Windows crash entry (Application Error 1000) has. */
+export const CRASH_ENTRY = /faulting (?:application|module) name:/;
+
 /** The program a Windows crash event (Application Error 1000) names: "Faulting application name: miiserver.exe, …". */
 export const FAULTING_APPLICATION = /faulting application name:[ \t]*([^\s,]{1,120})/g;
 
