@@ -3,14 +3,11 @@
  * process (`faultingApplication` in content): the lookup answers with the page only when the paste
  * names that process, or names none.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { buildLookupIndex, packIndex, unpackIndex } from '../../src/lib/lookup';
 import { src } from './index-source';
 import { packMessages, readPaste, unpackMessages } from '../../src/lib/paste';
-import { codeSchema } from '../../src/schemas/code';
+import { codeFile, schemaIssues } from './code-file';
 
 const index = buildLookupIndex([
   src('app-event-1000', '1000', 'event-id', {
@@ -68,12 +65,8 @@ describe('a crash event page about one process', () => {
 });
 
 describe('faultingApplication in content', () => {
-  const file = path.resolve(import.meta.dirname, '../../content/codes/event-id/app-event-1000.yaml');
-  const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const issues = (x: Record<string, unknown>) => {
-    const r = codeSchema.safeParse(x);
-    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  };
+  const data = codeFile('event-id/app-event-1000.yaml');
+  const issues = schemaIssues;
   it('is the program file name the event prints', () => {
     expect(issues(data)).toEqual([]);
     expect(issues({ ...data, faultingApplication: 'the sync engine' })).toEqual([

@@ -5,13 +5,10 @@
  * Another namespace, an unknown class, a generic System.* exception and a class name inside a
  * longer identifier are not read.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { buildLookupIndex, packIndex, unpackIndex } from '../../src/lib/lookup';
 import { packMessages, readPaste, unpackMessages } from '../../src/lib/paste';
-import { codeSchema } from '../../src/schemas/code';
+import { codeFile, schemaIssues } from './code-file';
 import { src } from './index-source';
 
 const index = buildLookupIndex([
@@ -115,15 +112,8 @@ describe('an exception class named in a paste', () => {
 });
 
 describe('exceptions in content', () => {
-  const file = path.resolve(
-    import.meta.dirname,
-    '../../content/codes/run-status/stopped-unexpected-data.yaml',
-  );
-  const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const issues = (x: Record<string, unknown>) => {
-    const r = codeSchema.safeParse(x);
-    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  };
+  const data = codeFile('run-status/stopped-unexpected-data.yaml');
+  const issues = schemaIssues;
   it('is a list of class names, PascalCase, ending in Exception, without a namespace', () => {
     expect(issues(data)).toEqual([]);
     expect(data.exceptions).toEqual(['UnexpectedDataException']);
