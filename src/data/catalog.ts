@@ -97,6 +97,7 @@ async function build(): Promise<Catalog> {
       eventSource: e.data.eventSource,
       steps: e.data.steps,
       aliases: e.data.aliases,
+      exceptions: e.data.exceptions,
       deprecatedBy: e.data.deprecatedBy,
     })),
     steps: stepEntries.map((e) => ({

@@ -65,6 +65,7 @@ export const en = {
   'lookup.why.hresult': 'HRESULT in the text',
   'lookup.why.message': 'Matches the product’s message',
   'lookup.why.shape': 'Recognized message shape',
+  'lookup.why.exception': 'Exception class in the text',
   'lookup.why.text': 'Words from its page',
   'lookup.why.didYouMean': 'Did you mean',
   'lookup.why.build': 'Build number',

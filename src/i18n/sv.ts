@@ -64,6 +64,7 @@ export const sv: Record<UiKey, string> = {
   'lookup.why.hresult': 'HRESULT i texten',
   'lookup.why.message': 'Stämmer med produktens meddelande',
   'lookup.why.shape': 'Känt meddelandemönster',
+  'lookup.why.exception': 'Undantagsklass i texten',
   'lookup.why.text': 'Ord från sidan',
   'lookup.why.didYouMean': 'Menade du',
   'lookup.why.build': 'Versionsnummer',

@@ -96,6 +96,15 @@ export const ShadowingAlias = define<File & { index: number; alias: string; othe
   hint: () => 'an alias must point to one code only; remove it from one of the files.',
 });
 
+export const DuplicateException = define<File & { index: number; name: string; other: string }>({
+  name: 'DuplicateException',
+  title: 'An exception class is listed on two codes.',
+  message: ({ file, index, name, other }) =>
+    `${file}: field "exceptions[${index}]" ("${name}") is already listed in ${other}.`,
+  hint: () =>
+    'an exception class leads the lookup to one code only; keep it on the code a source says it causes and remove it from the other file.',
+});
+
 export const MissingStep = define<File & { field: string; step: string; steps: Iterable<string> }>({
   name: 'MissingStep',
   title: 'A link names a step that does not exist.',

@@ -21,6 +21,8 @@ export interface CodeRecord extends FileRef {
   eventSource?: string;
   steps: string[];
   aliases: string[];
+  /** Exception classes that lead to this code (`exceptions:` in content). */
+  exceptions?: string[] | undefined;
   deprecatedBy?: string;
 }
 export interface StepRecord extends FileRef {
@@ -146,6 +148,16 @@ export function checkIntegrity(input: IntegrityInput): string[] {
       else owner.set(n, c.file);
     });
   }
+
+  // 4b. An exception class leads to one code only: the lookup could not choose between two.
+  const thrower = new Map<string, string>();
+  for (const c of codes)
+    (c.exceptions ?? []).forEach((name, i) => {
+      const other = thrower.get(name);
+      if (other && other !== c.file)
+        problems.push(problem(E.DuplicateException, { file: c.file, index: i, name, other }));
+      else thrower.set(name, c.file);
+    });
 
   // 5. References resolve.
   for (const c of codes) {

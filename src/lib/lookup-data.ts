@@ -46,6 +46,7 @@ export function buildLookupData(
       wrapper: c.data.wrapper,
       onlyIn: c.data.onlyIn,
       faultingApplication: c.data.faultingApplication,
+      exceptions: c.data.exceptions,
     })),
   );
   // A step's headings are page words too, but not the template's, which most steps share.

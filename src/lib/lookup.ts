@@ -38,6 +38,8 @@ export interface LookupEntry {
   o?: 'entra-connect';
   /** For a crash event of any program: the faulting application it is about, lower case ("miiserver.exe"). */
   p?: string;
+  /** Exception classes that lead to this code, lower case ("unexpecteddataexception"). */
+  x?: string[];
 }
 
 /** The map: entries, and normalized code or alias -> entry indexes. */
@@ -58,6 +60,7 @@ export interface IndexSource {
   wrapper?: boolean | undefined;
   onlyIn?: 'entra-connect' | undefined;
   faultingApplication?: string | undefined;
+  exceptions?: string[] | undefined;
 }
 
 /**
@@ -88,6 +91,7 @@ export function buildLookupIndex(codes: IndexSource[]): LookupIndex {
     if (c.wrapper) e.w = true;
     if (c.onlyIn) e.o = c.onlyIn;
     if (c.faultingApplication) e.p = c.faultingApplication.toLowerCase();
+    if (c.exceptions?.length) e.x = c.exceptions.map((x) => x.toLowerCase());
     entries.push(e);
     add(c.code, i);
     c.aliases.forEach((a) => add(a, i));
@@ -99,7 +103,7 @@ export function buildLookupIndex(codes: IndexSource[]): LookupIndex {
  * What the browser downloads: entries as short rows, keys rebuilt on arrival (they are the
  * normalized code and aliases, so sending them twice would double the file). A row is
  * [code, kind index, title, slug when it differs from the code, event source, flags, aliases,
- * faulting application], trailing empty fields left off. Flags: 1 unverified, 2 wrapper, 4 Entra Connect only.
+ * faulting application, exception classes], trailing empty fields left off. Flags: 1 unverified, 2 wrapper, 4 Entra Connect only.
  * The UI strings are not in here: they ride once on the page, in `<mim-lookup data-strings>`.
  */
 export type PackedRow = [
@@ -111,6 +115,7 @@ export type PackedRow = [
   number?,
   (string[] | 0)?,
   (string | 0)?,
+  (string[] | 0)?,
 ];
 export interface PackedIndex {
   v: 3;
@@ -132,6 +137,7 @@ export function packIndex(index: LookupIndex): PackedIndex {
       flags,
       aliases.get(i) ?? 0,
       x.p ?? 0,
+      x.x ?? 0,
     ];
     while (row.length > 3 && !row[row.length - 1]) row.pop();
     return row;
@@ -142,7 +148,7 @@ export function packIndex(index: LookupIndex): PackedIndex {
 export function unpackIndex(packed: PackedIndex): LookupIndex {
   if (!packed || !Array.isArray(packed.e)) throw new Error('lookup map: not a packed index');
   return buildLookupIndex(
-    packed.e.map(([code, kind, title, slug, source, flags = 0, aliases, app]) => ({
+    packed.e.map(([code, kind, title, slug, source, flags = 0, aliases, app, exceptions]) => ({
       slug: slug || code,
       code,
       kind: CODE_KINDS[kind]!,
@@ -153,6 +159,7 @@ export function unpackIndex(packed: PackedIndex): LookupIndex {
       wrapper: (flags & 2) === 2,
       onlyIn: flags & 4 ? 'entra-connect' : undefined,
       faultingApplication: app || undefined,
+      exceptions: exceptions || undefined,
     })),
   );
 }

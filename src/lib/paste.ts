@@ -23,13 +23,17 @@ import { readMessages, readPageWords, type MessageIndex, type PageHit } from './
 import {
   BUILD,
   BUILD_CONTEXT,
+  CRASH_ENTRY,
   ERROR_CONTEXT,
   EVENT_AFTER_WORD,
   EVENT_BEFORE_WORD,
   EVENT_TABLE_CELL,
   EVENT_XML,
+  EXCEPTION_CLASS,
+  EXTENSION_NAMESPACE,
   FAULTING_APPLICATION,
   HRESULT_TOKEN,
+  isWindowsVersion,
   LOG_WORDS,
   NOT_HRESULT_CONTEXT,
   SHAPES,
@@ -175,6 +179,18 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
         addEntry(e, { kind: 'code', text: clip(m[0]) }, BASE.code, m.index);
   }
 
+  // 3b. An exception class of the extension API that a code lists (`exceptions:` in content),
+  // bare or in its own namespace: the code it causes. Ranked before the run status and stack
+  // trace that report it, after an HRESULT or an object-level error in the same paste.
+  const thrown = exceptionMap(index);
+  if (thrown.size)
+    for (const m of s.matchAll(EXCEPTION_CLASS)) {
+      const ns = m[1]!;
+      if (ns && ns !== EXTENSION_NAMESPACE) continue;
+      for (const e of thrown.get(m[2]!) ?? [])
+        addEntry(e, { kind: 'exception', text: clip(m[0]) }, BASE.exception, m.index);
+    }
+
   // 4. Event IDs as people write them, with the source the paste names.
   const events: { n: string; at: number; text: string }[] = [];
   const pushEvents = (list: string, at: number, text: string) => {
@@ -232,10 +248,13 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     }
   }
 
-  // 6. Build numbers go to the version checker.
+  // 6. Build numbers go to the version checker. In a Windows crash entry a system module's
+  // version is the Windows version (ntdll.dll 6.3.9600.18696), not a build of ours.
+  const crash = CRASH_ENTRY.test(s);
   for (const m of s.matchAll(BUILD)) {
     const parts = [m[1], m[2], m[3], m[4] ?? '0'].map(Number);
     if (parts.some((p) => p > 65535)) continue;
+    if (crash && isWindowsVersion(parts)) continue;
     const version = parts.join('.');
     const line = parts[0] === 4 ? 'sync-service' : 'connectors';
     // Called a version or a build ("Build 4.0.3531.2", "MIM Version - 4.6.673"), or the whole
@@ -269,6 +288,17 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
   reading.terms = distinctiveTerms(tokens, messages, reading.terms);
   return reading;
 }
+
+/** Exception class (lower case) -> the entries that list it; cached per index. */
+function exceptionMap(index: LookupIndex): Map<string, LookupEntry[]> {
+  let map = exceptionMaps.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const e of index.entries) for (const x of e.x ?? []) map.set(x, [...(map.get(x) ?? []), e]);
+  exceptionMaps.set(index, map);
+  return map;
+}
+const exceptionMaps = new WeakMap<LookupIndex, Map<string, LookupEntry[]>>();
 
 function entryBySlug(index: LookupIndex, slug: string): LookupEntry | undefined {
   const bySlug = slugMaps.get(index) ?? new Map(index.entries.map((e) => [e.s, e] as const));

@@ -59,6 +59,22 @@ export const codeSchema = z
           'faultingApplication is the file name the event prints after "Faulting application name:", for example miiserver.exe',
       })
       .optional(),
+    /**
+     * The .NET exception classes that an extension or connector throws to produce this code, as
+     * a cited source states it (the FIM developer reference's "Handling Errors" table, for
+     * example): the class name alone, PascalCase, ending in Exception, each on one code only
+     * across the catalog. The lookup ranks this code first when a paste names the class, bare or
+     * as Microsoft.MetadirectoryServices.<Class>. Example: [UnexpectedDataException].
+     */
+    exceptions: z
+      .array(
+        z.string().regex(/^[A-Z][A-Za-z0-9]*[a-z0-9]Exception$/, {
+          message:
+            'an exception is a class name alone, PascalCase and ending in Exception, without its namespace: for example UnexpectedDataException',
+        }),
+      )
+      .refine((xs) => new Set(xs).size === xs.length, { message: 'list each exception class once' })
+      .optional(),
     /** Where the facts come from. */
     sources: z
       .array(source)

@@ -136,6 +136,19 @@ describe('checkIntegrity', () => {
     );
   });
 
+  it('fails when an exception class is listed on two codes, naming both files and the field', () => {
+    const c = sound();
+    c.codes[0]!.exceptions = ['ServerDownException'];
+    expect(checkIntegrity(c)).toEqual([]);
+    c.codes[1]!.exceptions = ['UnexpectedDataException', 'ServerDownException'];
+    const problems = checkIntegrity(c);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(
+      'content/codes/event-id/pcns-event-6025.yaml: field "exceptions[1]" ("ServerDownException") is already listed in content/codes/run-status/stopped-server.yaml.',
+    );
+    expect(problems[0]).toContain('Fix: an exception class leads the lookup to one code only');
+  });
+
   it('fails when two steps share a position in the guide', () => {
     const c = sound();
     c.steps.push({ file: 'content/steps/en/second.mdx', slug: 'second', order: 1, codes: [] });

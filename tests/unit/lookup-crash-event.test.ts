@@ -3,14 +3,11 @@
  * process (`faultingApplication` in content): the lookup answers with the page only when the paste
  * names that process, or names none.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { buildLookupIndex, packIndex, unpackIndex } from '../../src/lib/lookup';
 import { src } from './index-source';
 import { packMessages, readPaste, unpackMessages } from '../../src/lib/paste';
-import { codeSchema } from '../../src/schemas/code';
+import { codeFile, schemaIssues } from './code-file';
 
 const index = buildLookupIndex([
   src('app-event-1000', '1000', 'event-id', {
@@ -68,12 +65,8 @@ describe('a crash event page about one process', () => {
 });
 
 describe('faultingApplication in content', () => {
-  const file = path.resolve(import.meta.dirname, '../../content/codes/event-id/app-event-1000.yaml');
-  const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const issues = (x: Record<string, unknown>) => {
-    const r = codeSchema.safeParse(x);
-    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  };
+  const data = codeFile('event-id/app-event-1000.yaml');
+  const issues = schemaIssues;
   it('is the program file name the event prints', () => {
     expect(issues(data)).toEqual([]);
     expect(issues({ ...data, faultingApplication: 'the sync engine' })).toEqual([
@@ -84,5 +77,26 @@ describe('faultingApplication in content', () => {
     expect(issues({ ...data, kind: 'run-status', eventSource: undefined })).toContain(
       'faultingApplication: faultingApplication is for an event-id (Application Error 1000): remove it or fix kind',
     );
+  });
+});
+
+describe('versions in a crash entry', () => {
+  const builds = (text: string) =>
+    readPaste(text, index, messages).candidates.flatMap((c) =>
+      c.target.type === 'versions' ? [c.target.version] : [],
+    );
+  const crash = (module: string, version: string) =>
+    `Faulting application name: miiserver.exe, version: 4.6.607.0, time stamp: 0x61f42347 Faulting module name: ${module}, version: ${version}, time stamp: 0x59153753 Exception code: 0xc0000005`;
+  it('does not read a Windows module version as a build', () => {
+    expect(builds(crash('ntdll.dll', '6.3.9600.18696'))).toEqual(['4.6.607.0']);
+    expect(builds(crash('KERNELBASE.dll', '6.1.7601.24545'))).toEqual(['4.6.607.0']);
+    expect(builds(crash('ntdll.dll', '10.0.14393.2248'))).toEqual(['4.6.607.0']);
+  });
+  it('still reads the application version and a product module version in the same entry', () => {
+    expect(builds(crash('mmsmaext.dll', '4.6.607.0'))).toEqual(['4.6.607.0']);
+    expect(builds(crash('Lithnet.GoogleApps.dll', '1.1.1301.0')).sort()).toEqual(['1.1.1301.0', '4.6.607.0']);
+  });
+  it('reads the build of a crash entry that names no module', () => {
+    expect(builds('Faulting application name: miiserver.exe, version: 4.4.1459.0')).toEqual(['4.4.1459.0']);
   });
 });

@@ -53,8 +53,34 @@ export const WIN32_ERRORS: ReadonlyMap<string, number> = new Map([
   ['error_filename_exced_range', 206],
 ]);
 
+/**
+ * A Windows version as a crash event prints a system module's ("Faulting module name: ntdll.dll,
+ * version: 6.3.9600.18696"): 6.0 to 6.3 with an NT build from 6000 (Vista's first) up. 10.0.x
+ * never matches BUILD. No Sync Service (4.x) or connector (1.x, 4.x, 5.x) build has this shape.
+ */
+export const isWindowsVersion = ([major, minor, build]: number[]) =>
+  major === 6 && minor! <= 3 && build! >= 6000;
+/** Words that only a Windows crash entry (Application Error 1000) has. */
+export const CRASH_ENTRY = /faulting (?:application|module) name:/;
+
 /** The program a Windows crash event (Application Error 1000) names: "Faulting application name: miiserver.exe, …". */
 export const FAULTING_APPLICATION = /faulting application name:[ \t]*([^\s,]{1,120})/g;
+
+/**
+ * A .NET exception class written in a paste, with the namespace written before it if any:
+ * "UnexpectedDataException", "Microsoft.MetadirectoryServices.UnexpectedDataException". Never a
+ * part of a longer identifier ("MyUnexpectedDataExceptionHandler", "ServerDownExceptions"). Group
+ * 1 is the namespace with its final dot, group 2 the class. Linear: the dotted prefix cannot
+ * match the class's letters twice, as each repetition ends in a dot.
+ */
+export const EXCEPTION_CLASS =
+  /(?<![a-z0-9_.])((?:[a-z_][a-z0-9_]*\.){0,8})([a-z][a-z0-9_]*exception)(?![a-z0-9_])/g;
+/**
+ * The namespace an exception class of the extension API (`exceptions:` in content) may be written
+ * with. Any other namespace is another class of the same name, never ours: a System.* exception is
+ * a generic .NET failure, which the stack-trace and message rules read.
+ */
+export const EXTENSION_NAMESPACE = 'microsoft.metadirectoryservices.';
 
 /** Event sources and the words that name each in a paste. */
 export const SOURCE_NAMES: ReadonlyMap<string, { named: string[]; words: string[] }> = new Map([
@@ -104,7 +130,7 @@ export const SHAPES: readonly { slug: string; any: string[]; all?: string[]; wha
       'extension-callsite',
       'imvsynchronization.',
       'imasynchronization.',
-      'microsoft.metadirectoryservices.objectalreadyexistsexception',
+      // ObjectAlreadyExistsException is `exceptions:` of this code in content, bare or not.
       'microsoft.metadirectoryservices.unexpecteddataexception',
     ],
     what: 'rules-extension stack trace',

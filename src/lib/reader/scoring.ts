@@ -17,6 +17,12 @@ export const BASE = {
   element: 280,
   event: 300,
   hresult: 300,
+  /**
+   * An exception class a code lists: above a run status or message for the same failure
+   * (305 + 10 for a run status beats 300 + 10), below an HRESULT (300 + 20) or an object-level
+   * error (300 + 40) in the same paste.
+   */
+  exception: 305,
   shape: 200,
   build: 150,
   calledBuild: 240,

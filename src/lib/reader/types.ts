@@ -25,6 +25,8 @@ export type ReasonKind =
   | 'message'
   /** A known message shape: a rules-extension stack trace, an exception type from an extension. */
   | 'shape'
+  /** An exception class that this code lists (`exceptions:` in content), bare or in its namespace. */
+  | 'exception'
   /** Words of its page (title, summary, causes): the weakest evidence. */
   | 'text'
   /** A near miss of a code written in the text. */
