@@ -187,8 +187,11 @@ export function readPaste(text: string, index: LookupIndex, messages?: MessageIn
     for (const m of s.matchAll(EXCEPTION_CLASS)) {
       const ns = m[1]!;
       if (ns && ns !== EXTENSION_NAMESPACE) continue;
+      // Quoted as the admin wrote it (the class names are mixed case), not as read.
+      const at = input.toLowerCase().indexOf(m[0]);
+      const text = clip(at < 0 ? m[0] : input.slice(at, at + m[0].length));
       for (const e of thrown.get(m[2]!) ?? [])
-        addEntry(e, { kind: 'exception', text: clip(m[0]) }, BASE.exception, m.index);
+        addEntry(e, { kind: 'exception', text }, BASE.exception, m.index);
     }
 
   // 4. Event IDs as people write them, with the source the paste names.

@@ -47,6 +47,14 @@ const byException = (text: string) =>
     .map((c) => (c.target.type === 'code' ? c.target.entry.s : ''));
 
 describe('an exception class named in a paste', () => {
+  it('quotes the class as the paste wrote it, not lower-cased', () => {
+    const c = read('Error: Microsoft.MetadirectoryServices.ServerDownException at line 4')[0];
+    expect(c?.reason).toMatchObject({
+      kind: 'exception',
+      text: 'Microsoft.MetadirectoryServices.ServerDownException',
+    });
+  });
+
   it('leads to the code that lists it, bare, namespaced, in a sentence or in any case', () => {
     expect(first('UnexpectedDataException')).toBe('stopped-unexpected-data');
     expect(first('Microsoft.MetadirectoryServices.UnexpectedDataException: bad value')).toBe(
