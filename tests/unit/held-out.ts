@@ -38,6 +38,7 @@ export const EVALUATION_SETS = [
   'lookup-holdout5.yaml',
   'lookup-holdout6.yaml',
   'lookup-holdout7.yaml',
+  'lookup-holdout8.yaml',
 ] as const;
 
 export interface HeldOut {
